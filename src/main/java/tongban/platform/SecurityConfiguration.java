@@ -1,0 +1,100 @@
+package tongban.platform;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Public: the catalogue, evaluate, verification, health and the API description.
+ * Everything else needs a login with the right role. The embedded default ({@code tongban.security.mode=demo})
+ * logs in demo accounts with HTTP Basic; the {@code prod} profile ({@code jwt}) accepts only OIDC bearer
+ * tokens from the configured issuer, with roles from a configurable claim, and has no demo accounts.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json,
+                            @Value("${tongban.security.mode:demo}") String mode,
+                            @Value("${tongban.security.role-claim:roles}") String roleClaim) throws Exception {
+        http.csrf(csrf -> csrf.disable()) // no cookies: every call carries its credentials
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/items/*/evaluate").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/verify").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/status", "/api/v1/trust-anchors",
+                                "/verify", "/verify/*").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/api/v1/rule-packs", "/api/v1/rule-packs/**").hasRole(Roles.POLICY)
+                        .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", mode.equals("jwt") ? "Bearer" : "Basic realm=\"tongban\"");
+                            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "log in to use this endpoint");
+                        })
+                        .accessDeniedHandler((request, response, ex) ->
+                                write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "your role may not use this endpoint")));
+        if (mode.equals("jwt")) {
+            JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+            authorities.setAuthoritiesClaimName(roleClaim);
+            authorities.setAuthorityPrefix("ROLE_");
+            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+            converter.setJwtGrantedAuthoritiesConverter(authorities);
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(converter)));
+        } else {
+            http.httpBasic(b -> b.authenticationEntryPoint((request, response, ex) -> {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"tongban\"");
+                write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "wrong user name or password");
+            }));
+        }
+        return http.build();
+    }
+
+    /**
+     * Demo accounts of the embedded default, listed in the README. They exist only in demo mode; the
+     * passwords are public by design and the cheap hash keeps load tests about the service, not bcrypt.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "tongban.security.mode", havingValue = "demo", matchIfMissing = true)
+    UserDetailsService demoAccounts() {
+        BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
+        List<UserDetails> users = List.of(
+                user(encoder, "zhangsan", Roles.APPLICANT),
+                user(encoder, "lisi", Roles.APPLICANT),
+                user(encoder, "wangwu", Roles.APPLICANT),
+                user(encoder, "acme", Roles.APPLICANT),
+                user(encoder, "policy", Roles.POLICY),
+                user(encoder, "officer", Roles.OFFICER),
+                user(encoder, "operator", Roles.OPERATOR));
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static UserDetails user(BCryptPasswordEncoder encoder, String name, String role) {
+        return User.withUsername(name).password("{bcrypt}" + encoder.encode("demo-" + name)).roles(role).build();
+    }
+
+    private static void write(JsonMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
+                              String code, String detail) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        json.writeValue(response.getOutputStream(), ProblemHandler.Problems.of(new ApiProblem(status, code, detail), null));
+    }
+}

@@ -1,0 +1,21 @@
+package tongban.rules;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.builder.ReleaseId;
+
+/** A pack ready to serve: the item, its compiled rules (the cached KieBase) and what is known of each rule. */
+record CompiledPack(ServiceItem item, PackSource source, KieBase kieBase, ReleaseId releaseId,
+                    Map<String, RuleInfo> rules, Instant loadedAt) {
+
+    String version() {
+        return source.version();
+    }
+
+    List<RuleInfo> rulesInOrder() {
+        return rules.values().stream().sorted(Comparator.comparingInt(RuleInfo::order)).toList();
+    }
+}

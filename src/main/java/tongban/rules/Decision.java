@@ -1,0 +1,47 @@
+package tongban.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import tongban.rules.vocabulary.Effect;
+import tongban.rules.vocabulary.Text;
+
+/**
+ * The decision on one application (审查结论): every reason that holds, every required material with its
+ * status, the trips in person, fee and time limit, and the rules that fired (spec/items.md).
+ */
+public record Decision(
+        String item,
+        String packVersion,
+        LocalDate asOf,
+        Outcome outcome,
+        List<DecisionReason> reasons,
+        List<MaterialCheck> materials,
+        Visits visits,
+        boolean atMostOnce,
+        Money fee,
+        int timeLimitWorkingDays,
+        List<TraceEntry> trace) {
+
+    public enum Outcome { ACCEPTABLE, INCOMPLETE, INELIGIBLE, NOT_APPLICABLE }
+
+    public enum MaterialStatus { PROVIDED, REUSED, COMMITTED, MISSING, REJECTED }
+
+    public record DecisionReason(String code, Effect effect, String rule, String basis, Text message) {
+    }
+
+    public record MaterialCheck(String code, MaterialStatus status, Text name) {
+    }
+
+    /** Trips to an office (跑动): {@code count} trips, each step with the trip it is taken on. */
+    public record Visits(int count, List<Step> steps, List<Advice> suggestions) {
+    }
+
+    public record Step(String code, int trip, Text message) {
+    }
+
+    public record Advice(String code, Text message) {
+    }
+
+    public record TraceEntry(String rule, String file, String basis) {
+    }
+}

@@ -1,0 +1,153 @@
+package tongban.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import tongban.platform.ApiProblem;
+import tongban.rules.Decision.MaterialCheck;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs the scenarios in each pack's {@code tests/*.yaml}, OpenFisca style: {@code facts} is an evaluate
+ * body verbatim and {@code expect} lists only what the scenario checks ({@code outcome}, {@code reasons},
+ * {@code materials}, {@code visits}, {@code atMostOnce}, {@code fee}, {@code timeLimitWorkingDays}, or
+ * {@code invalidField} for facts that must be refused).
+ */
+final class ScenarioRunner {
+
+    private static final Set<String> EXPECT_KEYS = Set.of("outcome", "reasons", "materials", "visits", "atMostOnce",
+            "fee", "timeLimitWorkingDays", "invalidField");
+
+    private ScenarioRunner() {
+    }
+
+    static ScenarioReport run(List<CompiledPack> packs) {
+        List<ScenarioResult> results = new ArrayList<>();
+        List<String> neverFired = new ArrayList<>();
+        for (CompiledPack pack : packs) {
+            Set<String> fired = new HashSet<>();
+            pack.source().scenarios().forEach((file, text) -> {
+                if (file.endsWith(".yaml") || file.endsWith(".yml")) {
+                    results.addAll(runFile(pack, file, text, fired));
+                }
+            });
+            pack.rulesInOrder().stream().filter(r -> !fired.contains(r.name()))
+                    .forEach(r -> neverFired.add(r.file() + ":" + r.line() + ": " + r.name()));
+        }
+        return new ScenarioReport(List.copyOf(results), List.copyOf(neverFired));
+    }
+
+    private static List<ScenarioResult> runFile(CompiledPack pack, String file, String text, Set<String> fired) {
+        String path = pack.source().path("tests/" + file);
+        JsonNode scenarios;
+        try {
+            scenarios = ItemReader.parseYaml(text);
+        } catch (JacksonException e) {
+            var at = e.getLocation();
+            return List.of(new ScenarioResult(pack.item().code(), path, file, false, List.of(path + ":"
+                    + (at == null ? 1 : at.getLineNr()) + ":" + (at == null ? 1 : at.getColumnNr()) + ": not valid YAML: "
+                    + e.getOriginalMessage())));
+        }
+        if (!scenarios.isArray()) {
+            return List.of(new ScenarioResult(pack.item().code(), path, file, false,
+                    List.of(path + ":1:1: a scenario file is a list of scenarios (- name: …)")));
+        }
+        List<ScenarioResult> results = new ArrayList<>();
+        int index = 0;
+        for (JsonNode scenario : scenarios) {
+            index++;
+            String name = scenario.path("name").asString("scenario " + index);
+            results.add(runOne(pack, path, name, scenario, fired));
+        }
+        return results;
+    }
+
+    private static ScenarioResult runOne(CompiledPack pack, String path, String name, JsonNode scenario, Set<String> fired) {
+        List<String> failures = new ArrayList<>();
+        JsonNode expect = scenario.path("expect");
+        if (!expect.isObject() || expect.isEmpty()) {
+            failures.add("'expect' must say what the scenario checks");
+        } else {
+            for (String key : expect.propertyNames()) {
+                if (!EXPECT_KEYS.contains(key)) {
+                    failures.add("unknown expect key '" + key + "'; known: " + String.join(", ", new TreeSet<>(EXPECT_KEYS)));
+                }
+            }
+        }
+        Decision decision = null;
+        try {
+            decision = Evaluator.evaluate(pack, FactsReader.read(pack.item(), scenario.path("facts")));
+            decision.trace().forEach(t -> fired.add(t.rule()));
+        } catch (ApiProblem problem) {
+            if (!expect.has("invalidField")) {
+                failures.add("facts refused at " + problem.field() + ": " + problem.getMessage());
+            } else if (!expect.path("invalidField").asString().equals(problem.field())) {
+                failures.add("expected facts refused at " + expect.path("invalidField").asString()
+                        + " but refused at " + problem.field() + ": " + problem.getMessage());
+            }
+        }
+        if (decision != null) {
+            if (expect.has("invalidField")) {
+                failures.add("expected the facts to be refused at " + expect.path("invalidField").asString());
+            }
+            check(decision, expect, failures);
+        }
+        return new ScenarioResult(pack.item().code(), path, name, failures.isEmpty(), List.copyOf(failures));
+    }
+
+    private static void check(Decision d, JsonNode expect, List<String> failures) {
+        if (expect.has("outcome")) {
+            same("outcome", expect.path("outcome").asString(), d.outcome().name(), failures);
+        }
+        if (expect.has("reasons")) {
+            same("reasons", codes(expect.path("reasons")), new TreeSet<>(d.reasons().stream()
+                    .map(Decision.DecisionReason::code).toList()), failures);
+        }
+        if (expect.has("materials")) {
+            for (var entry : expect.path("materials").properties()) {
+                String actual = d.materials().stream().filter(m -> m.code().equals(entry.getKey()))
+                        .map(MaterialCheck::status).map(Enum::name).findFirst().orElse("ABSENT");
+                same("materials." + entry.getKey(), entry.getValue().asString(), actual, failures);
+            }
+        }
+        JsonNode visits = expect.path("visits");
+        if (visits.has("count")) {
+            same("visits.count", visits.path("count").asInt(), d.visits().count(), failures);
+        }
+        if (visits.has("steps")) {
+            same("visits.steps", codes(visits.path("steps")), new TreeSet<>(d.visits().steps().stream()
+                    .map(Decision.Step::code).toList()), failures);
+        }
+        if (visits.has("suggestions")) {
+            same("visits.suggestions", codes(visits.path("suggestions")), new TreeSet<>(d.visits().suggestions().stream()
+                    .map(Decision.Advice::code).toList()), failures);
+        }
+        if (expect.has("atMostOnce")) {
+            same("atMostOnce", expect.path("atMostOnce").asBoolean(), d.atMostOnce(), failures);
+        }
+        if (expect.has("fee")) {
+            same("fee", expect.path("fee").decimalValue().stripTrailingZeros(),
+                    d.fee().amount().stripTrailingZeros(), failures);
+        }
+        if (expect.has("timeLimitWorkingDays")) {
+            same("timeLimitWorkingDays", expect.path("timeLimitWorkingDays").asInt(), d.timeLimitWorkingDays(), failures);
+        }
+    }
+
+    private static TreeSet<String> codes(JsonNode list) {
+        TreeSet<String> codes = new TreeSet<>();
+        list.forEach(c -> codes.add(c.asString()));
+        return codes;
+    }
+
+    private static void same(String what, Object expected, Object actual, List<String> failures) {
+        if (expected instanceof BigDecimal e && actual instanceof BigDecimal a ? e.compareTo(a) != 0 : !Objects.equals(expected, actual)) {
+            failures.add(what + ": expected " + expected + " but was " + actual);
+        }
+    }
+}

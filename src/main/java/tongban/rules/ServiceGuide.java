@@ -1,0 +1,16 @@
+package tongban.rules;
+
+import java.util.List;
+import tongban.rules.vocabulary.Text;
+
+/**
+ * The service guide (办事指南) of an item, made from its pack: the item as declared, and every rule
+ * with its legal basis, grouped by the file (concern) it stands in. Nothing is written twice.
+ */
+public record ServiceGuide(ServiceItem item, String packVersion, List<GuideRule> rules) {
+
+    /** One rule as an applicant reads it: the sentence that names it, what it finds, why. */
+    public record GuideRule(String concern, String rule, String finding, String code, String material, String basis,
+                            Text message) {
+    }
+}

@@ -1,0 +1,5 @@
+package tongban.rules.vocabulary;
+
+/** A file the applicant uploaded for a material, with its media type. */
+public record Upload(String code, String mediaType) {
+}
