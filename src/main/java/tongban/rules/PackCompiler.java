@@ -57,6 +57,7 @@ final class PackCompiler {
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final Pattern MVEL_POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.get();
@@ -147,7 +148,17 @@ final class PackCompiler {
         List<PackError> errors = new ArrayList<>();
         for (Message m : messages.isEmpty() ? execModelMessages : messages) {
             String path = m.getPath() == null ? PackSource.ITEM_FILE : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
-            errors.add(new PackError(source.path(path), m.getLine(), m.getColumn(), oneLine(m.getText())));
+            String text = oneLine(m.getText());
+            int line = m.getLine();
+            int column = m.getColumn();
+            // MVEL puts the precise position into the text ("[Line: 34, Column: 4]") and not into the message
+            Matcher at = MVEL_POSITION.matcher(text);
+            if (at.find()) {
+                line = Integer.parseInt(at.group(1)) > 0 ? Integer.parseInt(at.group(1)) : line;
+                column = Integer.parseInt(at.group(2));
+                text = text.replace(at.group(), "").strip();
+            }
+            errors.add(new PackError(source.path(path), line, column, text));
         }
         return errors;
     }
@@ -334,6 +345,8 @@ final class PackCompiler {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "error" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        // the parser repeats its own position ("[ERR 102] Line 35:0"); ours is already in front
+        return message == null ? "error" : message.strip().replaceAll("\\s*\\R\\s*", " ")
+                .replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "");
     }
 }

@@ -1,0 +1,63 @@
+package tongban.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** A copy of the shipped packs in a temporary folder, to break on purpose. */
+final class PackFixture {
+
+    final Path dir;
+
+    private PackFixture(Path dir) {
+        this.dir = dir;
+    }
+
+    static PackFixture copyOfShippedPacks(Path target) {
+        copy(Path.of("rules"), target);
+        return new PackFixture(target);
+    }
+
+    /** Replaces the first occurrence of {@code from} in a pack file, failing if it is not there. */
+    PackFixture replace(String file, String from, String to) {
+        Path path = dir.resolve(file);
+        try {
+            String text = Files.readString(path);
+            if (!text.contains(from)) {
+                throw new IllegalArgumentException(file + " does not contain: " + from);
+            }
+            Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                    java.util.regex.Matcher.quoteReplacement(to)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    PackFixture restoreFromShipped() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        copy(Path.of("rules"), dir);
+        return this;
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package tongban.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for tests against the server on a random port: what a caller really sends and gets. */
+public final class Http {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
+
+    public Http(int port) {
+        this.port = port;
+    }
+
+    public record Response(int status, String contentType, String body) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+    }
+
+    public Response get(String path, String user) {
+        return send(builder(path, user).GET());
+    }
+
+    public Response postJson(String path, String json, String user) {
+        return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), user);
+    }
+
+    public Response post(String path, String contentType, HttpRequest.BodyPublisher body, String user) {
+        HttpRequest.Builder b = builder(path, user).POST(body);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    public Response send(String method, String path, HttpRequest.BodyPublisher body, String user) {
+        return send(builder(path, user).method(method, body));
+    }
+
+    /** Demo accounts log in as {@code name} with password {@code demo-name}; null means anonymous. */
+    private HttpRequest.Builder builder(String path, String user) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        return b;
+    }
+
+    public Response withHeader(String method, String path, String header, String value, HttpRequest.BodyPublisher body) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
+                .header(header, value).method(method, body));
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
