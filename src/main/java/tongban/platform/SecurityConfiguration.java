@@ -16,6 +16,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +33,10 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, JsonMapper json,
                             @Value("${tongban.security.mode:demo}") String mode,
                             @Value("${tongban.security.role-claim:roles}") String roleClaim) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", mode.equals("jwt") ? "Bearer" : "Basic realm=\"tongban\"");
+            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "log in to use this endpoint");
+        };
         http.csrf(csrf -> csrf.disable()) // no cookies: every call carries its credentials
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -46,10 +51,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", mode.equals("jwt") ? "Bearer" : "Basic realm=\"tongban\"");
-                            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "log in to use this endpoint");
-                        })
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, ex) ->
                                 write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "your role may not use this endpoint")));
         if (mode.equals("jwt")) {
@@ -58,12 +60,10 @@ class SecurityConfiguration {
             authorities.setAuthorityPrefix("ROLE_");
             JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
             converter.setJwtGrantedAuthoritiesConverter(authorities);
-            http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(converter)));
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
+                    .jwt(j -> j.jwtAuthenticationConverter(converter)));
         } else {
-            http.httpBasic(b -> b.authenticationEntryPoint((request, response, ex) -> {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"tongban\"");
-                write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "wrong user name or password");
-            }));
+            http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
         }
         return http.build();
     }

@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -26,23 +30,38 @@ public class RulePacks {
     private final Path directory;
     private final PackCompiler compiler;
     private final AtomicReference<Map<String, CompiledPack>> serving = new AtomicReference<>();
+    private final MeterRegistry meters;
 
     /** Compiles every pack under {@code directory}; throws, listing every error, if any pack is invalid. */
     public RulePacks(Path directory, Clock clock) {
+        this(directory, clock, new SimpleMeterRegistry());
+    }
+
+    public RulePacks(Path directory, Clock clock, MeterRegistry meters) {
         this.directory = directory;
         this.compiler = new PackCompiler(clock);
+        this.meters = meters;
         this.serving.set(index(compile()));
     }
 
     /** Evaluates JSON facts (spec/items.md) on the pack serving now. */
     public Decision evaluate(String item, JsonNode facts) {
         CompiledPack pack = pack(item);
-        return Evaluator.evaluate(pack, FactsReader.read(pack.item(), facts));
+        return measured(pack, FactsReader.read(pack.item(), facts));
     }
 
     /** Evaluates facts already built (by the acceptance service) on the pack serving now. */
     public Decision evaluate(String item, Facts facts) {
-        return Evaluator.evaluate(pack(item), facts);
+        return measured(pack(item), facts);
+    }
+
+    private Decision measured(CompiledPack pack, Facts facts) {
+        long start = System.nanoTime();
+        Decision decision = Evaluator.evaluate(pack, facts);
+        Timer.builder("tongban.decisions").description("rule evaluations by item and outcome")
+                .tag("item", decision.item()).tag("outcome", decision.outcome().name())
+                .publishPercentileHistogram().register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return decision;
     }
 
     /** Reads JSON facts against an item's declaration, without evaluating. */
@@ -81,6 +100,7 @@ public class RulePacks {
         try {
             fresh = compile();
         } catch (PackCompiler.PackInvalid e) {
+            meters.counter("tongban.rulepacks.reloads", "result", "refused").increment();
             log.warn("rule pack reload refused, {} error(s); the packs loaded before keep serving", e.errors().size());
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "RULE_PACK_INVALID",
                     "the rule packs have errors; nothing was changed", null,
@@ -89,6 +109,7 @@ public class RulePacks {
         Map<String, CompiledPack> old = serving.getAndSet(index(fresh));
         // evaluations that hold the old KieBase finish on it; the repository just forgets its module
         old.values().forEach(compiler::release);
+        meters.counter("tongban.rulepacks.reloads", "result", "loaded").increment();
         log.info("rule packs reloaded: {}", fresh.stream().map(p -> p.item().code() + "@" + p.version()).toList());
         return loaded();
     }

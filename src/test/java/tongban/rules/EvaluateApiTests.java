@@ -14,14 +14,7 @@ import tongban.support.Http.Response;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EvaluateApiTests {
 
-    static final String EXAMPLE_1 = """
-            { "asOf": "2026-11-27",
-              "applicant": { "kind": "PERSON", "idNumber": "310101199001011234", "name": "张三",
-                             "hukouRegion": "310101", "identityVerified": true },
-              "form": { "businessScope": ["retail-general"], "premisesAddress": "上海市黄浦区南京东路1号" },
-              "materials": [ { "code": "premises-proof", "mediaType": "application/pdf" } ],
-              "options": { "delivery": "ONLINE" } }
-            """;
+    static final String EXAMPLE_1 = EvaluateApiSamples.EXAMPLE_1;
     private static final String EVALUATE = "/api/v1/items/individual-business-registration/evaluate";
 
     @LocalServerPort
