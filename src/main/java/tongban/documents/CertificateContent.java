@@ -1,0 +1,220 @@
+package tongban.documents;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tongban.identity.ResidentIdNumber;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks certificate data against its template's spec and prepares the two things made of it: the values
+ * the template prints (escaped by the template engine) and the JSON file embedded in the PDF.
+ */
+record CertificateContent(Map<String, Object> model, byte[] json) {
+
+    static final String JSON_FORMAT = "tongban-certificate-data/1";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_NAME = 60;
+    private static final int MAX_ISSUER = 40;
+    private static final int MAX_URL = 200;
+
+    static CertificateContent of(CertificateData data, TemplateSpec spec, CertificateFonts fonts) {
+        return new Checker(spec, fonts).check(data);
+    }
+
+    private static final class Checker {
+        private final TemplateSpec spec;
+        private final CertificateFonts fonts;
+
+        Checker(TemplateSpec spec, CertificateFonts fonts) {
+            this.spec = spec;
+            this.fonts = fonts;
+        }
+
+        CertificateContent check(CertificateData data) {
+            String id = required("certificateId", data.certificateId());
+            if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                throw new InvalidCertificateData("certificateId", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+            }
+            String number = required("number", data.number());
+            problem("number", spec.number().problem(number));
+            String holderName = text("holderName", data.holderName(), MAX_NAME);
+            String holderId = required("holderId", data.holderId());
+            problem("holderId", spec.holderId().problem(holderId));
+            String issuer = text("issuer", data.issuer(), MAX_ISSUER);
+            LocalDate issued = data.issueDate();
+            if (issued == null) {
+                throw new InvalidCertificateData("issueDate", "is required");
+            }
+            LocalDate validUntil = data.validUntil();
+            if (validUntil == null && spec.validUntilRequired()) {
+                throw new InvalidCertificateData("validUntil", "is required for a " + spec.title());
+            }
+            if (validUntil != null && validUntil.isBefore(issued)) {
+                throw new InvalidCertificateData("validUntil", "must not be before issueDate");
+            }
+            String verifyUrl = verifyUrl(data.verifyBaseUrl(), id);
+
+            Map<String, Object> printed = new LinkedHashMap<>();
+            Map<String, Object> raw = new LinkedHashMap<>();
+            checkFields(data.fields(), printed, raw);
+
+            ResidentIdNumber resident = HolderIdKind.residentId(holderId);
+            Map<String, Object> holder = new LinkedHashMap<>();
+            holder.put("name", holderName);
+            holder.put("id", holderId);
+            holder.put("idMasked", resident == null ? holderId : resident.masked());
+            // GB 11643: the 17th digit, the sequence code's last, is odd for men and even for women
+            holder.put("sex", resident == null ? "" : (holderId.charAt(16) - '0') % 2 == 1 ? "男" : "女");
+
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("certificateId", id);
+            model.put("title", spec.title());
+            model.put("number", number);
+            model.put("holder", holder);
+            model.put("issuer", issuer);
+            model.put("issueDate", chinese(issued));
+            model.put("validUntil", validUntil == null ? "长期" : chinese(validUntil));
+            model.put("validity", validUntil == null ? "长期" : chinese(issued) + "至" + chinese(validUntil));
+            model.put("verifyUrl", verifyUrl);
+            model.put("qrCode", QrCode.pngDataUri(verifyUrl));
+            model.put("fields", printed);
+
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("format", JSON_FORMAT);
+            json.put("certificateId", id);
+            json.put("type", data.type());
+            json.put("title", spec.title());
+            json.put("number", number);
+            json.put("holder", Map.of("name", holderName, "id", holderId));
+            json.put("issuer", issuer);
+            json.put("issueDate", issued.toString());
+            json.put("validUntil", validUntil == null ? null : validUntil.toString());
+            json.put("fields", raw);
+            json.put("verifyUrl", verifyUrl);
+            return new CertificateContent(model, JSON.writeValueAsBytes(json));
+        }
+
+        private void checkFields(Map<String, Object> given, Map<String, Object> printed, Map<String, Object> raw) {
+            for (String name : given.keySet()) {
+                if (!spec.fields().containsKey(name)) {
+                    throw new InvalidCertificateData("fields." + name,
+                            "is not a field of the " + spec.title() + " template; its fields are " + spec.fields().keySet());
+                }
+            }
+            for (TemplateSpec.Field field : spec.fields().values()) {
+                String at = "fields." + field.name();
+                Object value = given.get(field.name());
+                if (field.list()) {
+                    List<String> codes = list(at, value, field);
+                    List<String> shown = new ArrayList<>();
+                    for (int i = 0; i < codes.size(); i++) {
+                        shown.add(shown(at + "[" + i + "]", codes.get(i), field));
+                    }
+                    printed.put(field.name(), shown);
+                    raw.put(field.name(), codes);
+                } else {
+                    if (value != null && !(value instanceof String)) {
+                        throw new InvalidCertificateData(at, "must be a text");
+                    }
+                    String text = value == null ? "" : ((String) value).strip();
+                    if (text.isEmpty() && field.required()) {
+                        throw new InvalidCertificateData(at, "is required");
+                    }
+                    printed.put(field.name(), text.isEmpty() ? "" : shown(at, text, field));
+                    raw.put(field.name(), text.isEmpty() ? null : text);
+                }
+            }
+        }
+
+        private List<String> list(String at, Object value, TemplateSpec.Field field) {
+            if (value != null && !(value instanceof List<?>)) {
+                throw new InvalidCertificateData(at, "must be a list of texts");
+            }
+            List<String> codes = new ArrayList<>();
+            if (value != null) {
+                List<?> items = (List<?>) value;
+                for (int i = 0; i < items.size(); i++) {
+                    if (!(items.get(i) instanceof String item) || item.isBlank()) {
+                        throw new InvalidCertificateData(at + "[" + i + "]", "must be a non-empty text");
+                    }
+                    codes.add(item.strip());
+                }
+            }
+            if (codes.isEmpty() && field.required()) {
+                throw new InvalidCertificateData(at, "needs at least one item");
+            }
+            if (codes.size() > field.maxItems()) {
+                throw new InvalidCertificateData(at, "has " + codes.size() + " items; at most " + field.maxItems() + " fit");
+            }
+            return codes;
+        }
+
+        private String shown(String at, String value, TemplateSpec.Field field) {
+            if (field.names() == null) {
+                return printable(at, value, field.maxLength());
+            }
+            String name = field.names().get(value);
+            if (name == null) {
+                throw new InvalidCertificateData(at, "unknown code '" + value + "'; known codes are " + field.names().keySet());
+            }
+            return name;
+        }
+
+        private String text(String at, String value, int maxLength) {
+            return printable(at, required(at, value), maxLength);
+        }
+
+        private String printable(String at, String value, int maxLength) {
+            int length = value.codePointCount(0, value.length());
+            if (length > maxLength) {
+                throw new InvalidCertificateData(at, "has " + length + " characters; at most " + maxLength + " fit");
+            }
+            if (value.codePoints().anyMatch(Character::isISOControl)) {
+                throw new InvalidCertificateData(at, "must be one line without control characters");
+            }
+            int missing = fonts.firstMissing(value);
+            if (missing >= 0) {
+                throw new InvalidCertificateData(at, String.format(
+                        "the character %s (U+%04X) is not in the certificate font (GB 2312)", Character.toString(missing), missing));
+            }
+            return value;
+        }
+
+        private static String required(String at, String value) {
+            if (value == null || value.isBlank()) {
+                throw new InvalidCertificateData(at, "is required");
+            }
+            return value.strip();
+        }
+
+        private static void problem(String at, String problem) {
+            if (problem != null) {
+                throw new InvalidCertificateData(at, problem);
+            }
+        }
+
+        private static String verifyUrl(URI base, String certificateId) {
+            if (base == null) {
+                throw new InvalidCertificateData("verifyBaseUrl", "is required");
+            }
+            String scheme = base.getScheme();
+            if (!base.isAbsolute() || !("https".equals(scheme) || "http".equals(scheme)) || base.getHost() == null
+                    || base.getRawQuery() != null || base.getRawFragment() != null) {
+                throw new InvalidCertificateData("verifyBaseUrl", "must be an absolute http(s) URL without query or fragment");
+            }
+            String url = base.toString().replaceAll("/+$", "") + "/verify/" + certificateId;
+            if (url.length() > MAX_URL) {
+                throw new InvalidCertificateData("verifyBaseUrl", "is too long for the QR code; at most " + MAX_URL + " characters in all");
+            }
+            return url;
+        }
+
+        private static String chinese(LocalDate date) {
+            return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package tongban.documents;
+
+import com.itextpdf.commons.exceptions.ITextException;
+import com.itextpdf.html2pdf.ConverterProperties;
+import com.itextpdf.html2pdf.HtmlConverter;
+import com.itextpdf.kernel.pdf.PdfAConformance;
+import com.itextpdf.kernel.pdf.PdfDate;
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfOutputIntent;
+import com.itextpdf.kernel.pdf.PdfString;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.WriterProperties;
+import com.itextpdf.kernel.pdf.filespec.PdfFileSpec;
+import com.itextpdf.layout.font.FontProvider;
+import com.itextpdf.pdfa.PdfADocument;
+import com.itextpdf.styledxmlparser.resolver.resource.DefaultResourceRetriever;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Turns a template's HTML into PDF/A-3b with iText pdfHTML: sRGB output intent, data as an associated file. */
+final class PdfAWriter {
+
+    static final String COLOR_PROFILE = "color/sRGB.icc";
+    static final String DATA_FILE = "certificate.json";
+
+    private final byte[] colorProfile;
+    private final Path templates;
+
+    PdfAWriter(Path templates) {
+        this.templates = templates.toAbsolutePath().normalize();
+        Path icc = templates.resolve(COLOR_PROFILE);
+        try {
+            this.colorProfile = Files.readAllBytes(icc);
+        } catch (IOException e) {
+            throw new InvalidTemplate(icc + ": cannot load the sRGB colour profile: " + e.getMessage(), e);
+        }
+    }
+
+    /** The PDF and its page count. */
+    record Result(byte[] pdf, int pages) {
+    }
+
+    Result write(String html, Path baseFolder, String title, byte[] json, FontProvider fonts, SealLocator seal) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        PageCountingDocument pdf = new PageCountingDocument(
+                new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)),
+                new PdfOutputIntent("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
+                        new ByteArrayInputStream(colorProfile)));
+        pdf.getDocumentInfo().setTitle(title);
+        pdf.getCatalog().setLang(new PdfString("zh-CN"));
+
+        PdfDictionary parameters = new PdfDictionary();
+        parameters.put(PdfName.ModDate, new PdfDate().getPdfObject());
+        PdfFileSpec data = PdfFileSpec.createEmbeddedFileSpec(pdf, json, "Certificate data (证照数据)", DATA_FILE,
+                new PdfName("application/json"), parameters, PdfName.Data);
+        pdf.addAssociatedFile("Certificate data (证照数据)", data);
+
+        ConverterProperties properties = new ConverterProperties()
+                .setBaseUri(baseFolder.toUri().toString())
+                .setFontProvider(fonts)
+                .setTagWorkerFactory(seal)
+                .setResourceRetriever(new TemplateFilesOnly())
+                .setCreateAcroForm(false);
+        try {
+            HtmlConverter.convertToPdf(html, pdf, properties);
+        } catch (ITextException e) {
+            // the data was checked before; what iText refuses (e.g. a PDF/A rule) is the template's fault
+            throw new InvalidTemplate(baseFolder + ": cannot be rendered as PDF/A-3b: " + e.getMessage(), e);
+        }
+        return new Result(out.toByteArray(), pdf.pages);
+    }
+
+    // pdfHTML closes the document it fills, and a closed document no longer tells its page count
+    private static final class PageCountingDocument extends PdfADocument {
+        private int pages;
+
+        PageCountingDocument(PdfWriter writer, PdfOutputIntent intent) {
+            super(writer, PdfAConformance.PDF_A_3B, intent);
+        }
+
+        @Override
+        public void close() {
+            pages = getNumberOfPages();
+            super.close();
+        }
+    }
+
+    // A template may use its own files (images, CSS) and nothing from the network or elsewhere on disk.
+    private final class TemplateFilesOnly extends DefaultResourceRetriever {
+        @Override
+        protected boolean urlFilter(URL url) {
+            try {
+                return "file".equals(url.getProtocol())
+                        && Path.of(url.toURI()).toAbsolutePath().normalize().startsWith(templates);
+            } catch (Exception e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package tongban.documents;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Renders a certificate (电子证照) from its template: PDF/A-3b, one page, the certificate font embedded,
+ * a QR code to its verification page, its data attached as {@code certificate.json} (AFRelationship
+ * Data), and the seal rectangle the template reserves. Thread-safe; templates are read once, on creation.
+ */
+public class RenderCertificate {
+
+    private final Map<String, CertificateTemplate> templates;
+    private final CertificateFonts fonts;
+    private final PdfAWriter writer;
+
+    /**
+     * Loads every template under {@code templatesDir} (each folder with a template.yaml), its fonts and
+     * colour profile; a broken template fails here, not at the first rendering.
+     */
+    public RenderCertificate(Path templatesDir) {
+        this.fonts = new CertificateFonts(templatesDir);
+        this.writer = new PdfAWriter(templatesDir);
+        Map<String, CertificateTemplate> found = new TreeMap<>();
+        try (Stream<Path> folders = Files.list(templatesDir)) {
+            folders.filter(folder -> Files.isRegularFile(folder.resolve(TemplateSpec.FILE)))
+                    .map(CertificateTemplate::load)
+                    .forEach(template -> found.put(template.type(), template));
+        } catch (IOException e) {
+            throw new InvalidTemplate(templatesDir + ": cannot list templates: " + e.getMessage(), e);
+        }
+        this.templates = Collections.unmodifiableMap(found);
+    }
+
+    /** The certificate types there is a template for. */
+    public Set<String> types() {
+        return templates.keySet();
+    }
+
+    /**
+     * Renders one certificate, entirely in memory: on any fault nothing is returned.
+     *
+     * @throws InvalidCertificateData when the data does not meet the template's requirements
+     * @throws InvalidTemplate        when the template itself is at fault (e.g. the data overflows its page)
+     */
+    public CertificateDocument render(CertificateData data) {
+        CertificateTemplate template = data.type() == null ? null : templates.get(data.type());
+        if (template == null) {
+            throw new InvalidCertificateData("type", "no template for '" + data.type() + "'; there are " + types());
+        }
+        CertificateContent content = CertificateContent.of(data, template.spec(), fonts);
+        SealLocator seal = new SealLocator();
+        PdfAWriter.Result pdf = writer.write(template.html(content.model()), template.folder(),
+                template.spec().title(), content.json(), fonts.provider(), seal);
+        if (pdf.pages() != 1) {
+            throw new InvalidTemplate(template.type() + ": the data fills " + pdf.pages() + " pages, the certificate"
+                    + " must fit on one; make room in template.html or lower the limits in template.yaml");
+        }
+        return new CertificateDocument(pdf.pdf(), seal.position(template.type()));
+    }
+}
