@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Multipart uploads have their own limits.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;

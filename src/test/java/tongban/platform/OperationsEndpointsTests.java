@@ -31,6 +31,18 @@ class OperationsEndpointsTests {
     }
 
     @Test
+    void everyAnswerCarriesARequestIdForTheLogs() {
+        var fresh = http.get("/api/v1/items", null);
+        assertThat(fresh.headers().firstValue("X-Request-Id")).get().asString().hasSizeGreaterThan(8);
+        var given = http.withHeader("GET", "/api/v1/items", "X-Request-Id", "trace-42",
+                java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(given.headers().firstValue("X-Request-Id")).contains("trace-42");
+        var hostile = http.withHeader("GET", "/api/v1/items", "X-Request-Id", "a b<script>",
+                java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(hostile.headers().firstValue("X-Request-Id")).get().asString().doesNotContain("script");
+    }
+
+    @Test
     void healthIsPublicAndNamesTheServingPacks() {
         var r = http.get("/actuator/health", null);
         assertThat(r.status()).isEqualTo(200);
