@@ -1,0 +1,208 @@
+package tongban.seal.pades;
+
+import com.itextpdf.forms.form.element.SignatureFieldAppearance;
+import com.itextpdf.io.image.ImageDataFactory;
+import com.itextpdf.kernel.exceptions.PdfException;
+import com.itextpdf.kernel.geom.Rectangle;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.signatures.ICrlClient;
+import com.itextpdf.signatures.IExternalSignature;
+import com.itextpdf.signatures.ISignatureMechanismParams;
+import com.itextpdf.signatures.ITSAClient;
+import com.itextpdf.signatures.PdfPadesSigner;
+import com.itextpdf.signatures.SignerProperties;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+import tongban.seal.InvalidSealRequestException;
+import tongban.seal.KeySource;
+import tongban.seal.SealLevel;
+import tongban.seal.SealPosition;
+import tongban.seal.SealServiceException;
+import tongban.seal.TimestampAuthority;
+import tongban.seal.keys.Algorithms;
+
+/**
+ * Applies a visible PAdES seal with iText: CAdES-detached signature, RFC 3161 signature timestamp (BASELINE_T) and,
+ * at BASELINE_LT, the chain's certificates and CRLs in a DSS appended as an incremental update.
+ */
+public final class PadesSealer {
+
+    private final TimestampAuthority timestampAuthority;
+    private final CrlSource crlSource;
+    private final List<X509Certificate> trustAnchors;
+
+    public PadesSealer(TimestampAuthority timestampAuthority, CrlSource crlSource,
+                       List<X509Certificate> trustAnchors) {
+        this.timestampAuthority = timestampAuthority;
+        this.crlSource = crlSource;
+        this.trustAnchors = List.copyOf(trustAnchors);
+    }
+
+    /** The sealed bytes and the signature timestamp's time. */
+    public record Sealed(byte[] pdf, Instant timestamp) {
+    }
+
+    /**
+     * Seals {@code pdf}.
+     *
+     * @throws InvalidSealRequestException when the PDF cannot be read or the position is off the page
+     */
+    public Sealed seal(byte[] pdf, KeySource key, byte[] sealPng, SealPosition position, String reason,
+                       SealLevel level) {
+        checkPosition(pdf, position);
+        Certificate[] chain = key.chain().toArray(new Certificate[0]);
+        String fieldName = "seal-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        SignatureFieldAppearance appearance = new SignatureFieldAppearance(fieldName)
+                .setContent(ImageDataFactory.create(sealPng));
+        SignerProperties properties = new SignerProperties()
+                .setFieldName(fieldName)
+                .setPageNumber(position.page())
+                .setPageRect(new Rectangle(position.x(), position.y(), position.width(), position.height()))
+                .setSignatureAppearance(appearance);
+        if (reason != null) {
+            properties.setReason(reason);
+        }
+        RecordingTsaClient tsa = new RecordingTsaClient(timestampAuthority);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
+        try {
+            PdfPadesSigner signer = new PdfPadesSigner(new PdfReader(new ByteArrayInputStream(pdf)), out);
+            signer.setTrustedCertificates(new ArrayList<>(trustAnchors));
+            IExternalSignature signature = new KeySourceSignature(key);
+            if (level == SealLevel.BASELINE_LT) {
+                signer.setCrlClient(new CrlClient(crlSource));
+                signer.signWithBaselineLTProfile(properties, chain, signature, tsa);
+            } else {
+                signer.signWithBaselineTProfile(properties, chain, signature, tsa);
+            }
+        } catch (IOException | PdfException e) {
+            throw new InvalidSealRequestException("cannot seal this PDF: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new SealServiceException("KEY_UNAVAILABLE", "the seal key cannot sign: " + e.getMessage(), e);
+        }
+        return new Sealed(out.toByteArray(), tsa.lastTime());
+    }
+
+    private static void checkPosition(byte[] pdf, SealPosition position) {
+        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            if (position.page() > document.getNumberOfPages()) {
+                throw new InvalidSealRequestException("seal position is on page " + position.page()
+                        + " but the document has " + document.getNumberOfPages());
+            }
+            Rectangle page = document.getPage(position.page()).getPageSize();
+            Rectangle seal = new Rectangle(position.x(), position.y(), position.width(), position.height());
+            if (!page.contains(seal)) {
+                throw new InvalidSealRequestException("seal position lies outside page " + position.page());
+            }
+        } catch (IOException | PdfException e) {
+            throw new InvalidSealRequestException("cannot read this PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** Signs through the key source, so a PKCS#11 key signs inside its token. */
+    private static final class KeySourceSignature implements IExternalSignature {
+
+        private final KeySource key;
+        private final String algorithm;
+
+        KeySourceSignature(KeySource key) {
+            this.key = key;
+            this.algorithm = Algorithms.jcaSignatureAlgorithm(key.chain().get(0));
+        }
+
+        @Override
+        public String getDigestAlgorithmName() {
+            return "SHA256";
+        }
+
+        @Override
+        public String getSignatureAlgorithmName() {
+            return algorithm.endsWith("ECDSA") ? "ECDSA" : "RSA";
+        }
+
+        @Override
+        public ISignatureMechanismParams getSignatureMechanismParameters() {
+            return null;
+        }
+
+        @Override
+        public byte[] sign(byte[] message) throws GeneralSecurityException {
+            return key.sign(message, algorithm);
+        }
+    }
+
+    /** Asks our {@link TimestampAuthority} (in-process or over HTTP) and remembers the time it gave. */
+    private static final class RecordingTsaClient implements ITSAClient {
+
+        private final TimestampAuthority authority;
+        private Instant lastTime;
+
+        RecordingTsaClient(TimestampAuthority authority) {
+            this.authority = authority;
+        }
+
+        @Override
+        public int getTokenSizeEstimate() {
+            return 6144;
+        }
+
+        @Override
+        public MessageDigest getMessageDigest() throws GeneralSecurityException {
+            return MessageDigest.getInstance("SHA-256");
+        }
+
+        @Override
+        public byte[] getTimeStampToken(byte[] imprint) throws IOException, TSPException {
+            TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
+            generator.setCertReq(true);
+            var request = generator.generate(TSPAlgorithms.SHA256, imprint,
+                    new java.math.BigInteger(64, new SecureRandom()));
+            TimeStampResponse response = new TimeStampResponse(authority.respond(request.getEncoded()));
+            response.validate(request);
+            TimeStampToken token = response.getTimeStampToken();
+            if (response.getStatus() != PKIStatus.GRANTED && response.getStatus() != PKIStatus.GRANTED_WITH_MODS
+                    || token == null) {
+                throw new SealServiceException("TIMESTAMP_UNAVAILABLE", "the TSA refused: "
+                        + response.getStatusString());
+            }
+            lastTime = token.getTimeStampInfo().getGenTime().toInstant();
+            return token.getEncoded();
+        }
+
+        Instant lastTime() {
+            return lastTime;
+        }
+    }
+
+    /** Hands iText the CRLs of our {@link CrlSource}. */
+    private static final class CrlClient implements ICrlClient {
+
+        private final CrlSource source;
+
+        CrlClient(CrlSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public Collection<byte[]> getEncoded(X509Certificate certificate, String url) {
+            return source.crlsFor(certificate);
+        }
+    }
+}
