@@ -86,7 +86,9 @@ final class ItemReader {
         if (errors.size() > before) {
             return null;
         }
-        return new ServiceItem(code, string(root, "itemCode"), name, department, List.copyOf(basis), issues, money,
+        // the national item code (事项编码) where one is published; some local items have none yet
+        String itemCode = root.path("itemCode").isValueNode() ? root.path("itemCode").asString() : null;
+        return new ServiceItem(code, itemCode, name, department, List.copyOf(basis), issues, money,
                 limit.asInt(), form, records, materials);
     }
 

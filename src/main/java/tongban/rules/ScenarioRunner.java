@@ -1,6 +1,5 @@
 package tongban.rules;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -131,8 +130,8 @@ final class ScenarioRunner {
             same("atMostOnce", expect.path("atMostOnce").asBoolean(), d.atMostOnce(), failures);
         }
         if (expect.has("fee")) {
-            same("fee", expect.path("fee").decimalValue().stripTrailingZeros(),
-                    d.fee().amount().stripTrailingZeros(), failures);
+            same("fee", expect.path("fee").decimalValue().stripTrailingZeros().toPlainString(),
+                    d.fee().amount().stripTrailingZeros().toPlainString(), failures);
         }
         if (expect.has("timeLimitWorkingDays")) {
             same("timeLimitWorkingDays", expect.path("timeLimitWorkingDays").asInt(), d.timeLimitWorkingDays(), failures);
@@ -146,7 +145,7 @@ final class ScenarioRunner {
     }
 
     private static void same(String what, Object expected, Object actual, List<String> failures) {
-        if (expected instanceof BigDecimal e && actual instanceof BigDecimal a ? e.compareTo(a) != 0 : !Objects.equals(expected, actual)) {
+        if (!Objects.equals(expected, actual)) {
             failures.add(what + ": expected " + expected + " but was " + actual);
         }
     }
