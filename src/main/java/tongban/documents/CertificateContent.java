@@ -17,8 +17,6 @@ record CertificateContent(Map<String, Object> model, byte[] json) {
 
     static final String JSON_FORMAT = "tongban-certificate-data/1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int MAX_NAME = 60;
-    private static final int MAX_ISSUER = 40;
     private static final int MAX_URL = 200;
 
     static CertificateContent of(CertificateData data, TemplateSpec spec, CertificateFonts fonts) {
@@ -41,10 +39,10 @@ record CertificateContent(Map<String, Object> model, byte[] json) {
             }
             String number = required("number", data.number());
             problem("number", spec.number().problem(number));
-            String holderName = text("holderName", data.holderName(), MAX_NAME);
+            String holderName = text("holderName", data.holderName(), spec.holderNameMaxLength());
             String holderId = required("holderId", data.holderId());
             problem("holderId", spec.holderId().problem(holderId));
-            String issuer = text("issuer", data.issuer(), MAX_ISSUER);
+            String issuer = text("issuer", data.issuer(), spec.issuerMaxLength());
             LocalDate issued = data.issueDate();
             if (issued == null) {
                 throw new InvalidCertificateData("issueDate", "is required");
@@ -140,6 +138,9 @@ record CertificateContent(Map<String, Object> model, byte[] json) {
                 for (int i = 0; i < items.size(); i++) {
                     if (!(items.get(i) instanceof String item) || item.isBlank()) {
                         throw new InvalidCertificateData(at + "[" + i + "]", "must be a non-empty text");
+                    }
+                    if (codes.contains(item.strip())) {
+                        throw new InvalidCertificateData(at + "[" + i + "]", "repeats '" + item.strip() + "'");
                     }
                     codes.add(item.strip());
                 }

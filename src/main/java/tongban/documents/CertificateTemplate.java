@@ -32,7 +32,7 @@ final class CertificateTemplate {
         this.html = html;
     }
 
-    static CertificateTemplate load(Path folder) {
+    static CertificateTemplate load(Path folder, CertificateFonts fonts) {
         Path file = folder.resolve(HTML);
         String text;
         try {
@@ -46,6 +46,13 @@ final class CertificateTemplate {
         }
         if (!text.contains("id=\"" + SealLocator.SEAL_ID + "\"")) {
             throw new InvalidTemplate(file + ": needs a <div id=\"seal\"> where the department's seal goes");
+        }
+        // the template's own words must be printable too: a missing glyph would silently leave a blank
+        String words = text.replaceAll("(?s)<!--.*?-->|<[^>]*>|\\{\\{.*?}}|&[#a-zA-Z0-9]+;|\\s", "");
+        int missing = fonts.firstMissing(words);
+        if (missing >= 0) {
+            throw new InvalidTemplate(String.format("%s: the character %s (U+%04X) is not in the certificate font"
+                    + " (templates/fonts/README.md)", file, Character.toString(missing), missing));
         }
         try {
             return new CertificateTemplate(folder.getFileName().toString(), folder, TemplateSpec.read(folder),

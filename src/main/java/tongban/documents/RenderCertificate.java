@@ -30,7 +30,7 @@ public class RenderCertificate {
         Map<String, CertificateTemplate> found = new TreeMap<>();
         try (Stream<Path> folders = Files.list(templatesDir)) {
             folders.filter(folder -> Files.isRegularFile(folder.resolve(TemplateSpec.FILE)))
-                    .map(CertificateTemplate::load)
+                    .map(folder -> CertificateTemplate.load(folder, fonts))
                     .forEach(template -> found.put(template.type(), template));
         } catch (IOException e) {
             throw new InvalidTemplate(templatesDir + ": cannot list templates: " + e.getMessage(), e);

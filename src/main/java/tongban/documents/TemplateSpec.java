@@ -19,12 +19,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * A template's {@code template.yaml}: what its certificates must carry. The README in templates/ explains
  * each key to policy staff.
  */
-record TemplateSpec(String title, NumberScheme number, HolderIdKind holderId, boolean validUntilRequired,
-                    Map<String, Field> fields) {
+record TemplateSpec(String title, NumberScheme number, HolderIdKind holderId, int holderNameMaxLength,
+                    int issuerMaxLength, boolean validUntilRequired, Map<String, Field> fields) {
 
     static final String FILE = "template.yaml";
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    private static final Set<String> KEYS = Set.of("title", "number", "holderId", "validUntil", "fields");
+    private static final Set<String> KEYS = Set.of("title", "number", "holderId", "holderName", "issuer", "validUntil",
+            "fields");
+    private static final Set<String> LENGTH_KEYS = Set.of("maxLength");
     private static final Set<String> FIELD_KEYS = Set.of("required", "list", "maxLength", "maxItems", "names", "catalogue");
 
     /**
@@ -67,6 +69,8 @@ record TemplateSpec(String title, NumberScheme number, HolderIdKind holderId, bo
             if (holderId == null) {
                 throw fault("holderId", "must be one of " + HolderIdKind.keys());
             }
+            int holderName = maxLength(root, "holderName", 60);
+            int issuer = maxLength(root, "issuer", 40);
             String validUntil = text(root, "validUntil");
             if (!validUntil.equals("required") && !validUntil.equals("optional")) {
                 throw fault("validUntil", "must be required or optional (absent: 长期)");
@@ -77,7 +81,7 @@ record TemplateSpec(String title, NumberScheme number, HolderIdKind holderId, bo
                 String name = names.next();
                 fields.put(name, field(name, fieldNodes.get(name)));
             }
-            return new TemplateSpec(title, number, holderId, validUntil.equals("required"),
+            return new TemplateSpec(title, number, holderId, holderName, issuer, validUntil.equals("required"),
                     Collections.unmodifiableMap(fields));
         }
 
@@ -101,6 +105,19 @@ record TemplateSpec(String title, NumberScheme number, HolderIdKind holderId, bo
             }
             return new Field(name, node.path("required").asBoolean(true), list,
                     positive(node, "maxLength", 100, at), list ? positive(node, "maxItems", 20, at) : 1, names);
+        }
+
+        // holderName and issuer are common to all templates; only their length is the template's to set
+        private int maxLength(JsonNode root, String key, int otherwise) {
+            JsonNode node = root.get(key);
+            if (node == null) {
+                return otherwise;
+            }
+            if (!node.isObject()) {
+                throw fault(key, "must be a mapping, e.g. { maxLength: 20 }");
+            }
+            unknownKeys(node, LENGTH_KEYS, key + ".");
+            return positive(node, "maxLength", otherwise, key);
         }
 
         private Map<String, String> inlineNames(JsonNode node, String at) {
