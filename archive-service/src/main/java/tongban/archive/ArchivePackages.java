@@ -1,0 +1,28 @@
+package tongban.archive;
+
+import java.util.Optional;
+
+/**
+ * The e-archive (电子档案库): one BagIt package per application (RFC 8493, SHA-256 manifests, bag-info.txt with the
+ * retention class, item, department and dates), zipped into one object, stored write-once and registered.
+ */
+public interface ArchivePackages {
+
+    /**
+     * Bags, stores and registers the application's file. An application is archived once: archiving it again
+     * changes nothing and says whether the payload was the same.
+     *
+     * @throws InvalidArchiveInputException for a bad command, before anything is written
+     * @throws ArchiveUnavailableException  when the store or the registry failed; nothing is registered
+     */
+    ArchiveResult<ArchivedPackage> archive(ArchiveApplication command);
+
+    Optional<ArchivedPackage> find(String applicationId);
+
+    /**
+     * The zipped bag, checked against the registered SHA-256 on the way out.
+     *
+     * @throws IntegrityException if the bytes differ or the object is gone
+     */
+    Optional<byte[]> content(String applicationId);
+}

@@ -1,0 +1,40 @@
+package tongban.archive;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The e-certificate library (电子证照库): sealed certificate PDFs, stored write-once and registered. A certificate
+ * is stored once: a second store of its type and number changes nothing and says so.
+ */
+public interface ECertificates {
+
+    /**
+     * Stores the PDF (object first, then the registry row in one transaction) and returns the registered certificate.
+     *
+     * @throws InvalidArchiveInputException for a bad command, before anything is written
+     * @throws ArchiveUnavailableException  when the store or the registry failed; nothing is registered
+     */
+    ArchiveResult<ECertificate> store(StoreCertificate command);
+
+    Optional<ECertificate> find(UUID id);
+
+    Optional<ECertificate> findByNumber(String type, String number);
+
+    /** The holder's certificates, newest first. */
+    List<ECertificate> listByHolder(String holder);
+
+    /** Revokes a valid or expired certificate; a revoked one stays as it was. Empty if there is no such certificate. */
+    Optional<ECertificate> revoke(RevokeCertificate command);
+
+    /** The status as of now (VALID, REVOKED or EXPIRED). */
+    Optional<CertificateStatus> status(UUID id);
+
+    /**
+     * The PDF, checked against the registered SHA-256 on the way out.
+     *
+     * @throws IntegrityException if the bytes differ or the object is gone
+     */
+    Optional<byte[]> content(UUID id);
+}

@@ -1,0 +1,172 @@
+package tongban.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tongban.archive.ArchiveResult.AlreadyExists;
+import tongban.archive.ArchiveResult.Stored;
+import tongban.archive.bagit.BagPacker;
+import tongban.archive.bagit.BagPacker.PackedBag;
+import tongban.archive.bagit.BagPacker.PayloadFile;
+import tongban.archive.registry.PackageRegistry;
+
+/**
+ * {@link ArchivePackages}: each application's file as one zipped BagIt bag, keyed {@code <item>/<applicationId>.zip}.
+ * One object rather than files under a prefix, so that a package is written by one conditional PUT (all or nothing),
+ * carries one retention and one SHA-256 in the registry, and still has every file checked against the bag's manifest.
+ */
+final class PackageArchive implements ArchivePackages {
+
+    private static final Logger log = LoggerFactory.getLogger(PackageArchive.class);
+
+    private final ObjectStore store;
+    private final PackageRegistry registry;
+    private final WriteOnce writeOnce;
+    private final String bucket;
+    private final boolean locked;
+    private final RetentionPolicy retention;
+    private final Clock clock;
+
+    PackageArchive(ObjectStore store, PackageRegistry registry, WriteOnce writeOnce, String bucket, boolean locked,
+                   RetentionPolicy retention, Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.writeOnce = writeOnce;
+        this.bucket = bucket;
+        this.locked = locked;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    @Override
+    public ArchiveResult<ArchivedPackage> archive(ArchiveApplication command) {
+        List<PayloadFile> payload = payload(command);
+        Sha256 manifest = BagPacker.manifestSha256(payload);
+        Optional<ArchivedPackage> registered = registry.find(command.applicationId());
+        if (registered.isPresent()) {
+            return new AlreadyExists<>(registered, registered.get().manifestSha256().equals(manifest));
+        }
+        Instant archivedAt = clock.instant();
+        String retentionClass = retention.classFor(command.item());
+        Instant retainUntil = retention.retainUntil(command.item(), archivedAt);
+        Path work = temporaryDirectory();
+        try {
+            PackedBag bag = BagPacker.pack(command.applicationId(), payload,
+                    bagInfo(command, retentionClass, retainUntil, archivedAt), work);
+            String key = command.item() + "/" + command.applicationId() + ".zip";
+            WriteOnce.Written written = writeOnce.put(bucket, key, ObjectContent.of(bag.zip()), Map.of(
+                            "sha256", bag.sha256().hex(),
+                            "tongban-manifest-sha256", manifest.hex(),
+                            "tongban-application", command.applicationId(),
+                            "tongban-item", command.item()),
+                    locked ? Optional.of(retainUntil) : Optional.empty());
+            Sha256 sha256 = bag.sha256();
+            long size = bag.size();
+            if (!written.created()) {
+                StoredObject occupant = written.occupant().orElseThrow();
+                if (!manifest.hex().equals(occupant.metadata().get("tongban-manifest-sha256"))) {
+                    log.warn("{}/{} holds an unregistered package with another payload; left for reconciliation", bucket, key);
+                    return new AlreadyExists<>(Optional.empty(), false);
+                }
+                // the same payload, bagged by an attempt whose registration failed: register that object
+                sha256 = Sha256.parse(occupant.metadata().get("sha256"));
+                size = occupant.size();
+            }
+            ArchivedPackage archived = new ArchivedPackage(UUID.randomUUID(), command.applicationId(), command.item(),
+                    command.department(), command.certificate().map(ArchiveApplication.SealedCertificate::certificateId),
+                    command.packVersion(), command.submittedAt(), command.decidedAt(), archivedAt, bag.payloadFiles(),
+                    bag.payloadBytes(), manifest, sha256, size, new ObjectLocation(bucket, key, written.versionId()),
+                    new Retention(retentionClass, retainUntil, locked));
+            if (writeOnce.register(bucket, key, sha256, () -> registry.register(archived))) {
+                return new Stored<>(archived);
+            }
+            Optional<ArchivedPackage> winner = registry.find(command.applicationId());
+            return new AlreadyExists<>(winner, winner.map(p -> p.manifestSha256().equals(manifest)).orElse(false));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the bag of " + command.applicationId(), e);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    @Override
+    public Optional<ArchivedPackage> find(String applicationId) {
+        return registry.find(applicationId);
+    }
+
+    @Override
+    public Optional<byte[]> content(String applicationId) {
+        return registry.find(applicationId).map(p -> Verified.read(store, p.location(), p.sha256()));
+    }
+
+    /** data/: the application, each material as received (numbered: names may repeat) with an index, the decision, the certificate. */
+    private static List<PayloadFile> payload(ArchiveApplication command) {
+        List<PayloadFile> files = new ArrayList<>();
+        files.add(new PayloadFile("application.json", command.applicationData()));
+        StringBuilder index = new StringBuilder("[");
+        for (int i = 0; i < command.materials().size(); i++) {
+            ArchiveApplication.Material material = command.materials().get(i);
+            String path = String.format("materials/%02d-%s", i + 1, material.fileName());
+            files.add(new PayloadFile(path, material.content()));
+            index.append(i == 0 ? "\n  " : ",\n  ").append("{\"file\": ").append(Json.quote(path))
+                    .append(", \"code\": ").append(Json.quote(material.code()))
+                    .append(", \"fileName\": ").append(Json.quote(material.fileName()))
+                    .append(", \"mediaType\": ").append(Json.quote(material.mediaType()))
+                    .append(", \"size\": ").append(material.content().length)
+                    .append(", \"sha256\": ").append(Json.quote(Sha256.of(material.content()).hex())).append('}');
+        }
+        files.add(new PayloadFile("materials.json", index.append("\n]\n").toString().getBytes(StandardCharsets.UTF_8)));
+        files.add(new PayloadFile("decision.json", command.decision()));
+        command.certificate().ifPresent(certificate -> {
+            files.add(new PayloadFile("certificate.pdf", certificate.pdf()));
+            files.add(new PayloadFile("verification-report.json", certificate.verificationReport()));
+        });
+        return files;
+    }
+
+    private static List<Map.Entry<String, String>> bagInfo(ArchiveApplication command, String retentionClass,
+                                                           Instant retainUntil, Instant archivedAt) {
+        List<Map.Entry<String, String>> info = new ArrayList<>(List.of(
+                Map.entry("Source-Organization", command.department()),
+                Map.entry("External-Identifier", command.applicationId()),
+                Map.entry("External-Description", "Tongban application file of item " + command.item()),
+                Map.entry("Tongban-Item", command.item()),
+                Map.entry("Tongban-Retention-Class", retentionClass),
+                Map.entry("Tongban-Retain-Until", retainUntil.toString()),
+                Map.entry("Tongban-Submitted", command.submittedAt().toString()),
+                Map.entry("Tongban-Decided", command.decidedAt().toString()),
+                Map.entry("Tongban-Archived", archivedAt.toString()),
+                Map.entry("Tongban-Pack-Version", command.packVersion())));
+        command.certificate().ifPresent(c -> info.add(Map.entry("Tongban-Certificate-Id", c.certificateId().toString())));
+        return info;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("tongban-bag-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("cannot delete the working folder {}: {}", directory, e.getMessage());
+        }
+    }
+}

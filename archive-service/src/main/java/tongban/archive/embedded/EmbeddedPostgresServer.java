@@ -1,0 +1,142 @@
+package tongban.archive.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Embedded PostgreSQL (内嵌数据库): the real server from the binaries on the class path, on loopback and a free port,
+ * for the default run and for tests. Its data folder persists across restarts. Within one JVM a data folder has one
+ * server, shared by everyone who starts it (test contexts, say) and stopped when the last one closes it.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+    private static final String USER = "postgres";
+
+    private final Path dataDirectory;
+    private final PostgresBinaries binaries;
+    private final int port;
+    private EmbeddedPostgres postgres;
+    private int holders;
+
+    private EmbeddedPostgresServer(Path dataDirectory, PostgresBinaries binaries, int port) {
+        this.dataDirectory = dataDirectory;
+        this.binaries = binaries;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server of {@code dataDirectory} (running initdb the first time), or joins it if this JVM runs it.
+     * The binaries are unpacked once into {@code java.io.tmpdir}/tongban-postgres.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory) {
+        Path key = dataDirectory.toAbsolutePath().normalize();
+        synchronized (RUNNING) {
+            EmbeddedPostgresServer server = RUNNING.get(key);
+            if (server == null) {
+                Path cache = Path.of(System.getProperty("java.io.tmpdir"), "tongban-postgres");
+                server = new EmbeddedPostgresServer(key, PostgresBinaries.prepare(cache), freePort());
+                server.launch();
+                RUNNING.put(key, server);
+            }
+            server.holders++;
+            return server;
+        }
+    }
+
+    /** {@code jdbc:postgresql://localhost:PORT/postgres}; the user is {@link #user()}, trusted on loopback only. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** A plain, unpooled data source: for tools and tests; applications put a pool in front of {@link #jdbcUrl()}. */
+    public synchronized DataSource dataSource() {
+        return postgres().getPostgresDatabase();
+    }
+
+    /** Stops the server process but keeps this handle, as an outage would; {@link #restart()} brings it back. */
+    public synchronized void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                postgres = null;
+            }
+        }
+    }
+
+    /** Starts the stopped server again on the same port and data. */
+    public synchronized void restart() {
+        if (postgres == null) {
+            launch();
+        }
+    }
+
+    /** Releases this holder's use; the last one stops the server. */
+    @Override
+    public void close() {
+        synchronized (RUNNING) {
+            if (--holders == 0) {
+                RUNNING.remove(dataDirectory);
+                stop();
+            }
+        }
+    }
+
+    private synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("the embedded PostgreSQL server is stopped");
+        }
+        return postgres;
+    }
+
+    private synchronized void launch() {
+        try {
+            Files.createDirectories(dataDirectory);
+            postgres = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver(binaries)
+                    .setOverrideWorkingDirectory(dataDirectory.resolveSibling(dataDirectory.getFileName() + "-launchers").toFile())
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    // zonky's default is off: a crash could then lose the last commits, which the archive promises not to
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("unix_socket_directories", "")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL server in " + dataDirectory, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+-- E-archive packages (电子档案): one BagIt bag per application, stored as one zip object.
+create table archive_package (
+    id               uuid          primary key,
+    application_id   varchar(128)  not null,
+    item             varchar(128)  not null,
+    department       varchar(256)  not null,
+    certificate_id   uuid          references archive_certificate (id),
+    pack_version     varchar(64)   not null,
+    submitted_at     timestamptz   not null,
+    decided_at       timestamptz   not null,
+    archived_at      timestamptz   not null,
+    payload_files    integer       not null,
+    payload_bytes    bigint        not null,
+    manifest_sha256  char(64)      not null,
+    sha256           char(64)      not null,
+    size_bytes       bigint        not null,
+    bucket           varchar(63)   not null,
+    object_key       varchar(1024) not null,
+    version_id       varchar(1024),
+    retention_class  varchar(32)   not null,
+    retain_until     timestamptz   not null,
+    store_locked     boolean       not null,
+    constraint archive_package_application_unique unique (application_id),
+    constraint archive_package_object_unique unique (bucket, object_key)
+);

@@ -1,0 +1,129 @@
+package tongban.archive;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import tongban.archive.embedded.EmbeddedPostgresServer;
+import tongban.archive.embedded.EmbeddedS3Server;
+
+/**
+ * Real stores for one test class: a fresh database on the embedded PostgreSQL server of this JVM (migrated by the
+ * module's Flyway scripts) and a fresh embedded S3 server, plus an archive over both with a settable clock.
+ */
+final class TestBed implements AutoCloseable {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgresServer postgres;
+
+    final EmbeddedS3Server s3;
+    final HikariDataSource dataSource;
+    final ObjectStore store;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
+    final ArchiveSettings settings;
+    final Archive archive;
+
+    private TestBed(EmbeddedPostgresServer server, ArchiveSettings settings, RetryPolicy retry) throws Exception {
+        String database = "archive_test_" + DATABASES.incrementAndGet();
+        try (Connection connection = server.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database);
+            statement.execute("create database " + database);
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(server.jdbcUrl().replace("/postgres", "/" + database));
+        pool.setUsername(server.user());
+        pool.setMaximumPoolSize(4);
+        pool.setConnectionTimeout(3000);
+        pool.setInitializationFailTimeout(-1);
+        dataSource = new HikariDataSource(pool);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        s3 = EmbeddedS3Server.start(Files.createTempDirectory("archive-test-s3"));
+        store = ObjectStore.s3(s3.connection(), retry);
+        this.settings = settings;
+        archive = Archive.open(store, dataSource, settings, clock);
+    }
+
+    /** Default settings, a quick retry policy (tests wait on it), the shared PostgreSQL server. */
+    static TestBed start() throws Exception {
+        return start(sharedPostgres(), settings(Duration.ofHours(1)), quickRetries());
+    }
+
+    static TestBed start(EmbeddedPostgresServer server, ArchiveSettings settings, RetryPolicy retry) throws Exception {
+        return new TestBed(server, settings, retry);
+    }
+
+    static ArchiveSettings settings(Duration orphanGrace) {
+        return new ArchiveSettings("certificates", "archive", RetentionPolicy.standard(), orphanGrace, Duration.ofSeconds(10));
+    }
+
+    static RetryPolicy quickRetries() {
+        return new RetryPolicy(8, Duration.ofMillis(50), Duration.ofMillis(800));
+    }
+
+    static synchronized EmbeddedPostgresServer sharedPostgres() throws Exception {
+        if (postgres == null) {
+            postgres = EmbeddedPostgresServer.start(Files.createTempDirectory("archive-test-pg").resolve("pg"));
+        }
+        return postgres;
+    }
+
+    static byte[] pdf(String text) {
+        return ("%PDF-1.7\n% " + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static StoreCertificate certificate(String number, String holder, byte[] pdf) {
+        return new StoreCertificate("business-licence", number, holder, "上海市黄浦区市场监督管理局",
+                Instant.parse("2026-11-27T08:00:00Z"), Optional.of(Instant.parse("2046-11-26T16:00:00Z")), pdf);
+    }
+
+    static ArchiveApplication application(String applicationId, Optional<ArchiveApplication.SealedCertificate> certificate) {
+        return new ArchiveApplication(applicationId, "individual-business-registration", "上海市黄浦区市场监督管理局",
+                Instant.parse("2026-11-27T08:00:00Z"), Instant.parse("2026-11-27T08:05:00Z"),
+                "{\"applicant\": {\"name\": \"张三\"}}".getBytes(StandardCharsets.UTF_8),
+                List.of(new ArchiveApplication.Material("id-card", "身份证.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}),
+                        new ArchiveApplication.Material("premises-proof", "租赁合同.pdf", "application/pdf", pdf("lease"))),
+                "{\"outcome\": \"ACCEPTABLE\", \"trace\": [\"An adult may register\"]}".getBytes(StandardCharsets.UTF_8),
+                "3f9a0c1d2e4b5a60", certificate);
+    }
+
+    /** Runs SQL on this bed's database, outside the archive. */
+    void sql(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             var row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    Path objectFile(String bucket, String key) {
+        return s3.objectFile(bucket, key);
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        s3.close();
+        dataSource.close();
+    }
+}
