@@ -10,10 +10,10 @@ import tongban.identity.ResidentIdNumber;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks certificate data against its template's spec and prepares the two things made of it: the values
- * the template prints (escaped by the template engine) and the JSON file embedded in the PDF.
+ * Checks certificate data against its template's spec and prepares what is made of it: the values the
+ * template prints (escaped by the template engine), the JSON file embedded in the PDF and the QR code.
  */
-record CertificateContent(Map<String, Object> model, byte[] json) {
+record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode) {
 
     static final String JSON_FORMAT = "tongban-certificate-data/1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -78,7 +78,6 @@ record CertificateContent(Map<String, Object> model, byte[] json) {
             model.put("validUntil", validUntil == null ? "长期" : chinese(validUntil));
             model.put("validity", validUntil == null ? "长期" : chinese(issued) + "至" + chinese(validUntil));
             model.put("verifyUrl", verifyUrl);
-            model.put("qrCode", QrCode.pngDataUri(verifyUrl));
             model.put("fields", printed);
 
             Map<String, Object> json = new LinkedHashMap<>();
@@ -93,7 +92,7 @@ record CertificateContent(Map<String, Object> model, byte[] json) {
             json.put("validUntil", validUntil == null ? null : validUntil.toString());
             json.put("fields", raw);
             json.put("verifyUrl", verifyUrl);
-            return new CertificateContent(model, JSON.writeValueAsBytes(json));
+            return new CertificateContent(model, JSON.writeValueAsBytes(json), QrCode.encode(verifyUrl));
         }
 
         private void checkFields(Map<String, Object> given, Map<String, Object> printed, Map<String, Object> raw) {

@@ -44,8 +44,10 @@ final class CertificateTemplate {
         if (text.contains("{{{") || text.contains("{{&")) {
             throw new InvalidTemplate(file + ": {{{...}}} and {{&...}} print values unescaped; use {{...}}");
         }
-        if (!text.contains("id=\"" + SealLocator.SEAL_ID + "\"")) {
-            throw new InvalidTemplate(file + ": needs a <div id=\"seal\"> where the department's seal goes");
+        for (String id : new String[] {TemplateElements.SEAL_ID, TemplateElements.QR_ID}) {
+            if (!text.contains("id=\"" + id + "\"")) {
+                throw new InvalidTemplate(file + ": needs a <div id=\"" + id + "\"> (templates/README.md)");
+            }
         }
         // the template's own words must be printable too: a missing glyph would silently leave a blank
         String words = text.replaceAll("(?s)<!--.*?-->|<[^>]*>|\\{\\{.*?}}|&[#a-zA-Z0-9]+;|\\s", "");

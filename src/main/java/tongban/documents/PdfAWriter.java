@@ -45,7 +45,8 @@ final class PdfAWriter {
     record Result(byte[] pdf, int pages) {
     }
 
-    Result write(String html, Path baseFolder, String title, byte[] json, FontProvider fonts, SealLocator seal) {
+    Result write(String html, Path baseFolder, String title, byte[] json, FontProvider fonts,
+                 TemplateElements elements) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         PageCountingDocument pdf = new PageCountingDocument(
                 new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)),
@@ -63,7 +64,7 @@ final class PdfAWriter {
         ConverterProperties properties = new ConverterProperties()
                 .setBaseUri(baseFolder.toUri().toString())
                 .setFontProvider(fonts)
-                .setTagWorkerFactory(seal)
+                .setTagWorkerFactory(elements)
                 .setResourceRetriever(new TemplateFilesOnly())
                 .setCreateAcroForm(false);
         try {

@@ -55,13 +55,13 @@ public class RenderCertificate {
             throw new InvalidCertificateData("type", "no template for '" + data.type() + "'; there are " + types());
         }
         CertificateContent content = CertificateContent.of(data, template.spec(), fonts);
-        SealLocator seal = new SealLocator();
+        TemplateElements elements = new TemplateElements(content.qrCode());
         PdfAWriter.Result pdf = writer.write(template.html(content.model()), template.folder(),
-                template.spec().title(), content.json(), fonts.provider(), seal);
+                template.spec().title(), content.json(), fonts.provider(), elements);
         if (pdf.pages() != 1) {
             throw new InvalidTemplate(template.type() + ": the data fills " + pdf.pages() + " pages, the certificate"
                     + " must fit on one; make room in template.html or lower the limits in template.yaml");
         }
-        return new CertificateDocument(pdf.pdf(), seal.position(template.type()));
+        return new CertificateDocument(pdf.pdf(), elements.seal(template.type()));
     }
 }
