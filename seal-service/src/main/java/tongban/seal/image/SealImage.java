@@ -63,7 +63,7 @@ public final class SealImage {
             g.setStroke(new BasicStroke(ring));
             double r = c - ring;
             g.draw(new java.awt.geom.Ellipse2D.Double(c - r, c - r, 2 * r, 2 * r));
-            g.fill(star(c, c, SIZE * 0.15, SIZE * 0.06));
+            g.fill(star(c, c, SIZE * 0.17, SIZE * 0.068));
             drawArcText(g, departmentName, c, r - ring * 0.9);
             drawPurpose(g, purpose, c);
         } finally {
@@ -89,7 +89,7 @@ public final class SealImage {
     /** Characters upright along the upper arc, centred on the top, spread over at most 240 degrees. */
     private void drawArcText(Graphics2D g, String text, double c, double outerRadius) {
         int n = text.codePointCount(0, text.length());
-        Font f = font.deriveFont(Font.PLAIN, (float) (SIZE * (n > 14 ? 0.085 : 0.1)));
+        Font f = font.deriveFont(Font.PLAIN, (float) (SIZE * (n > 14 ? 0.09 : 0.115)));
         FontRenderContext frc = g.getFontRenderContext();
         double glyphHeight = f.getLineMetrics(text, frc).getAscent() * 0.88;
         double radius = outerRadius - glyphHeight;
@@ -110,7 +110,7 @@ public final class SealImage {
     }
 
     private void drawPurpose(Graphics2D g, String text, double c) {
-        Font f = font.deriveFont(Font.PLAIN, (float) (SIZE * 0.07));
+        Font f = font.deriveFont(Font.PLAIN, (float) (SIZE * 0.078));
         FontRenderContext frc = g.getFontRenderContext();
         GlyphVector glyphs = f.createGlyphVector(frc, text);
         Rectangle2D bounds = glyphs.getLogicalBounds();
