@@ -1,0 +1,16 @@
+package tongban.documents;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The document service, reading its templates from {@code tongban.templates.dir} (default {@code templates}). */
+@Configuration(proxyBeanMethods = false)
+class DocumentsConfiguration {
+
+    @Bean
+    RenderCertificate renderCertificate(@Value("${tongban.templates.dir:templates}") Path templates) {
+        return new RenderCertificate(templates);
+    }
+}
