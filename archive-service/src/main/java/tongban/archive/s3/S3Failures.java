@@ -42,7 +42,8 @@ final class S3Failures {
     }
 
     static boolean isTransient(Throwable e) {
-        if (TRANSIENT_STATUS.contains(status(e)) || TRANSIENT_CODES.contains(code(e))) {
+        String code = code(e);
+        if (TRANSIENT_STATUS.contains(status(e)) || (code != null && TRANSIENT_CODES.contains(code))) {
             return true;
         }
         // connection refused or reset, timeouts, truncated responses: the MinIO client wraps them, sometimes twice

@@ -1,0 +1,156 @@
+package tongban.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tongban.archive.ArchiveResult.Stored;
+import tongban.archive.ReconciliationReport.Orphan;
+import tongban.archive.embedded.EmbeddedPostgresServer;
+
+/**
+ * The registry database fails after the object is written: no row points anywhere, the object is an orphan that
+ * reconciliation reports, and sending the same certificate again registers the object already there.
+ */
+class RegistryFailureTests {
+
+    static EmbeddedPostgresServer postgres;
+    static TestBed bed;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // a server of its own: one test stops it
+        postgres = EmbeddedPostgresServer.start(Files.createTempDirectory("registry-failure").resolve("pg"));
+        bed = TestBed.start(postgres, TestBed.settings(java.time.Duration.ofHours(1)), TestBed.quickRetries());
+    }
+
+    @AfterAll
+    static void stop() {
+        bed.close();
+        postgres.close();
+    }
+
+    @Test
+    void anErrorInTheRegistrationTransactionLeavesARecordedOrphanThatARetryAdopts() throws Exception {
+        bed.sql("create function refuse() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$");
+        bed.sql("create trigger refuse before insert on archive_certificate for each row execute function refuse()");
+        try {
+            assertThatThrownBy(() -> bed.archive.certificates().store(TestBed.certificate("F-1", "h", TestBed.pdf("f1"))))
+                    .isInstanceOf(ArchiveUnavailableException.class).hasMessageContaining("orphan candidate");
+        } finally {
+            bed.sql("drop trigger refuse on archive_certificate");
+            bed.sql("drop function refuse()");
+        }
+        assertThat(bed.count("select count(*) from archive_certificate where number = 'F-1'")).isZero();
+        assertThat(orphan("business-licence/F-1.pdf").recordedReason()).hasValueSatisfying(
+                reason -> assertThat(reason).contains("registering a certificate failed, SQLState P0001"));
+
+        assertThat(bed.archive.certificates().store(TestBed.certificate("F-1", "h", TestBed.pdf("f1")))).isInstanceOf(Stored.class);
+
+        assertThat(bed.count("select count(*) from archive_orphan where object_key = 'business-licence/F-1.pdf'"
+                + " and resolution = 'REGISTERED'")).isEqualTo(1);
+        assertThat(bed.archive.reconciliation().reconcile().orphans()).extracting(Orphan::key)
+                .doesNotContain("business-licence/F-1.pdf");
+    }
+
+    @Test
+    void aConnectionKilledMidTransactionLeavesNoRowAndARecordedOrphan() throws Exception {
+        bed.sql("create function cut() returns trigger language plpgsql as $$"
+                + " begin perform pg_terminate_backend(pg_backend_pid()); return new; end $$");
+        bed.sql("create trigger cut before insert on archive_certificate for each row execute function cut()");
+        try {
+            assertThatThrownBy(() -> bed.archive.certificates().store(TestBed.certificate("F-2", "h", TestBed.pdf("f2"))))
+                    .isInstanceOf(ArchiveUnavailableException.class);
+        } finally {
+            bed.sql("drop trigger cut on archive_certificate");
+            bed.sql("drop function cut()");
+        }
+        assertThat(bed.count("select count(*) from archive_certificate where number = 'F-2'")).isZero();
+        assertThat(orphan("business-licence/F-2.pdf").recordedReason()).isPresent();
+    }
+
+    @Test
+    void aDatabaseThatGoesDownAfterTheUploadLeavesAnOrphanReconciliationFinds() throws Exception {
+        // the archive's second connection is the registration's: the server stops just before it is taken
+        Archive archive = Archive.open(bed.store, new StopsPostgresOnConnection(bed.dataSource(), 2), bed.settings, bed.clock);
+        try {
+            assertThatThrownBy(() -> archive.certificates().store(TestBed.certificate("F-3", "h", TestBed.pdf("f3"))))
+                    .isInstanceOf(ArchiveUnavailableException.class);
+        } finally {
+            postgres.restart();
+        }
+        assertThat(Files.exists(bed.objectFile("certificates", "business-licence/F-3.pdf"))).isTrue();
+        assertThat(bed.count("select count(*) from archive_certificate where number = 'F-3'")).isZero();
+        assertThat(orphan("business-licence/F-3.pdf").recordedReason()).isEmpty(); // the database was down: not recorded
+        assertThat(bed.archive.reconciliation().reconcile().missing()).isEmpty();
+    }
+
+    private static Orphan orphan(String key) {
+        return bed.archive.reconciliation().reconcile().orphans().stream()
+                .filter(o -> o.key().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError(key + " is not reported as an orphan"));
+    }
+
+    /** The real pool, except that the n-th connection taken stops the PostgreSQL server first: a crash at that point. */
+    private record StopsPostgresOnConnection(DataSource pool, int n, AtomicInteger taken) implements DataSource {
+
+        StopsPostgresOnConnection(DataSource pool, int n) {
+            this(pool, n, new AtomicInteger());
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (taken.incrementAndGet() == n) {
+                postgres.stop();
+            }
+            return pool.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}
