@@ -44,7 +44,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/items/*/evaluate").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/verify").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/status", "/api/v1/trust-anchors",
-                                "/verify", "/verify/*").permitAll()
+                                "/verify", "/verify/*", "/crl/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/tsa").permitAll()
+                        .requestMatchers("/api/v1/seals").hasRole(Roles.OPERATOR)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/api/v1/rule-packs", "/api/v1/rule-packs/**").hasRole(Roles.POLICY)

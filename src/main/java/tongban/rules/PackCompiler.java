@@ -105,9 +105,11 @@ final class PackCompiler {
         if (source.drlFiles().isEmpty()) {
             errors.add(new PackError(source.path(PackSource.ITEM_FILE), 1, 1, "the pack has no .drl file"));
         }
-        if (errors.size() > before) {
+        // metadata and field-name errors do not stop the Drools build: the officer gets every error at once
+        if (item == null || syntaxErrors(errors, before)) {
             return null;
         }
+        boolean lintFailed = errors.size() > before;
         ReleaseId releaseId = kie.newReleaseId("tongban.packs", source.item(),
                 source.version() + "-" + BUILDS.incrementAndGet());
         List<Message> messages;
@@ -118,13 +120,19 @@ final class PackCompiler {
             // the executable model's generator throws on some expressions it cannot type
             messages = List.of(new ThrownMessage(e));
         }
-        if (!messages.isEmpty()) {
+        if (!messages.isEmpty() || lintFailed) {
             kie.getRepository().removeKieModule(releaseId);
-            errors.addAll(diagnose(source, messages));
+            if (!messages.isEmpty()) {
+                errors.addAll(diagnose(source, messages));
+            }
             return null;
         }
         var base = kie.newKieContainer(releaseId).getKieBase();
         return new CompiledPack(item, source, base, releaseId, Map.copyOf(rules), clock.instant());
+    }
+
+    private static boolean syntaxErrors(List<PackError> errors, int from) {
+        return errors.subList(from, errors.size()).stream().anyMatch(PackError::syntax);
     }
 
     private KieFileSystem fileSystem(PackSource source, ReleaseId releaseId) {
@@ -171,14 +179,14 @@ final class PackCompiler {
         try {
             pkg = parser.parse(false, text);
         } catch (DroolsParserException e) {
-            errors.add(new PackError(path, e.getLineNumber(), e.getColumn(), oneLine(e.getMessage())));
+            errors.add(new PackError(path, e.getLineNumber(), e.getColumn(), oneLine(e.getMessage()), true));
             return;
         }
         if (parser.hasErrors() || pkg == null) {
             for (DroolsError e : parser.getErrors()) {
                 int line = e instanceof ParserError p ? p.getRow() : e.getLines().length > 0 ? e.getLines()[0] : 1;
                 int col = e instanceof ParserError p ? p.getCol() + 1 : 1;
-                errors.add(new PackError(path, line, col, oneLine(e.getMessage())));
+                errors.add(new PackError(path, line, col, oneLine(e.getMessage()), true));
             }
             return;
         }

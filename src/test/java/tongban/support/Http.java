@@ -23,9 +23,13 @@ public final class Http {
         this.port = port;
     }
 
-    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+    public record Response(int status, String contentType, byte[] bytes, java.net.http.HttpHeaders headers) {
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
         public JsonNode json() {
-            return JSON.readTree(body);
+            return JSON.readTree(bytes);
         }
 
         public boolean isProblem() {
@@ -71,7 +75,7 @@ public final class Http {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> r = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,70 @@
+package tongban.seals;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tongban.rules.RulePacks;
+import tongban.rules.ServiceItem;
+import tongban.seal.Department;
+import tongban.seal.JsonLinesSealAuditLog;
+import tongban.seal.KeyLocation;
+import tongban.seal.SealConfig;
+import tongban.seal.SealService;
+import tongban.seal.Secret;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SealProperties.class)
+class SealsConfiguration {
+
+    /** The departments are those of the loaded items (one source of truth); their keys come from configuration. */
+    @Bean(destroyMethod = "close")
+    SealService sealService(RulePacks packs, SealProperties properties, Clock clock,
+                            @Value("${tongban.data-dir:data}") Path dataDir,
+                            @Value("${tongban.public-base-url:http://localhost:8080}") URI publicBaseUrl) {
+        Map<String, Department> departments = new LinkedHashMap<>();
+        for (ServiceItem item : packs.items()) {
+            ServiceItem.Department d = item.department();
+            departments.putIfAbsent(d.id(), new Department(d.id(), d.name().zh(), properties.purpose(),
+                    keyOf(properties.keys().get(d.id()))));
+        }
+        SealConfig config = properties.keys().isEmpty()
+                ? new SealConfig(dataDir.resolve("keys"), properties.font(), List.copyOf(departments.values()),
+                        List.of(), null, URI.create(publicBaseUrl + "/crl"), properties.level())
+                : new SealConfig(null, properties.font(), List.copyOf(departments.values()), properties.trustAnchors(),
+                        properties.tsaUrl(), null, properties.level());
+        return SealService.start(config, new JsonLinesSealAuditLog(dataDir.resolve("audit/seals.jsonl")), clock);
+    }
+
+    /** Health says whether seals are real or of the local test authority, and lists them. */
+    @Bean
+    HealthIndicator sealsHealthIndicator(SealService seals, SealProperties properties) {
+        return () -> {
+            Health.Builder health = seals.seals().isEmpty() ? Health.down() : Health.up();
+            health.withDetail("authority", properties.keys().isEmpty() ? "local test authority (NOT FOR PRODUCTION)"
+                    : "configured keys");
+            seals.seals().forEach(s -> health.withDetail(s.departmentId(), s.sealId() + " " + s.keyKind()
+                    + " valid until " + s.notAfter()));
+            return health.build();
+        };
+    }
+
+    private static KeyLocation keyOf(SealProperties.KeyProperties key) {
+        if (key == null) {
+            return null;
+        }
+        if ("PKCS11".equalsIgnoreCase(key.kind())) {
+            return new KeyLocation.Pkcs11Token(key.library(), key.slot() == null ? 0 : key.slot(),
+                    Secret.readFrom(key.pinFile()), key.alias(), key.certificateChain());
+        }
+        return new KeyLocation.Pkcs12File(key.file(), Secret.readFrom(key.passwordFile()), key.alias());
+    }
+}
