@@ -86,7 +86,10 @@ record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode)
             json.put("type", data.type());
             json.put("title", spec.title());
             json.put("number", number);
-            json.put("holder", Map.of("name", holderName, "id", holderId));
+            Map<String, Object> holderData = new LinkedHashMap<>();
+            holderData.put("name", holderName);
+            holderData.put("id", holderId);
+            json.put("holder", holderData);
             json.put("issuer", issuer);
             json.put("issueDate", issued.toString());
             json.put("validUntil", validUntil == null ? null : validUntil.toString());

@@ -42,6 +42,7 @@ final class CertificateFonts {
 
     /** The first character of {@code text} the font has no glyph for, or -1 when it can show them all. */
     int firstMissing(String text) {
+        // both weights are cut from the same character list, so the regular one answers for both
         return text.codePoints().filter(c -> programs.get(0).getGlyph(c) == null).findFirst().orElse(-1);
     }
 }

@@ -17,7 +17,7 @@ public final class CertificateNumbers {
     private static final String INDIVIDUAL_BUSINESS = "92";
     // codes assigned by the registration authority since the 2015 reform begin with MA
     private static final String ASSIGNED_PREFIX = "MA";
-    private static final long SEQUENCE_LIMIT = pow(BODY_ALPHABET.length(), 6);
+    private static final long SEQUENCE_LIMIT = 887_503_681L; // 31^6: six characters of the alphabet
 
     private CertificateNumbers() {
     }
@@ -35,12 +35,12 @@ public final class CertificateNumbers {
         if (sequence < 0 || sequence >= SEQUENCE_LIMIT) {
             throw new IllegalArgumentException("sequence must be from 0 to " + (SEQUENCE_LIMIT - 1));
         }
-        StringBuilder body = new StringBuilder(ASSIGNED_PREFIX);
-        StringBuilder digits = new StringBuilder();
-        for (long rest = sequence; digits.length() < 6; rest /= BODY_ALPHABET.length()) {
-            digits.append(BODY_ALPHABET.charAt((int) (rest % BODY_ALPHABET.length())));
+        char[] digits = new char[6];
+        long rest = sequence;
+        for (int i = 5; i >= 0; i--, rest /= BODY_ALPHABET.length()) {
+            digits[i] = BODY_ALPHABET.charAt((int) (rest % BODY_ALPHABET.length()));
         }
-        body.append(digits.reverse());
+        String body = ASSIGNED_PREFIX + new String(digits);
         String first17 = INDIVIDUAL_BUSINESS + divisionCode + body + organisationCheck(body);
         return CreditCode.parse(first17 + CreditCode.checkCharacter(first17));
     }
@@ -75,7 +75,7 @@ public final class CertificateNumbers {
         return number.matches("JZ\\d{18}") && hasMod11Check(number.substring(2));
     }
 
-    static char organisationCheck(CharSequence body) {
+    static char organisationCheck(String body) {
         int sum = 0;
         for (int i = 0; i < 8; i++) {
             sum += Character.digit(body.charAt(i), 36) * ORGANISATION_WEIGHTS[i];
@@ -87,22 +87,17 @@ public final class CertificateNumbers {
     // ISO 7064 MOD 11,10: the regulation asks for a check digit without naming the system; this one
     // catches every single-digit error and every adjacent transposition.
     static char mod11Check(String digits) {
-        int product = mod11Product(digits);
+        int product = 10;
+        for (int i = 0; i < digits.length(); i++) {
+            int sum = (product + digits.charAt(i) - '0') % 10;
+            product = (sum == 0 ? 10 : sum) * 2 % 11;
+        }
         return (char) ('0' + (11 - product) % 10);
     }
 
     private static boolean hasMod11Check(String digitsWithCheck) {
         String digits = digitsWithCheck.substring(0, digitsWithCheck.length() - 1);
         return digitsWithCheck.charAt(digitsWithCheck.length() - 1) == mod11Check(digits);
-    }
-
-    private static int mod11Product(String digits) {
-        int product = 10;
-        for (int i = 0; i < digits.length(); i++) {
-            int sum = (product + digits.charAt(i) - '0') % 10;
-            product = (sum == 0 ? 10 : sum) * 2 % 11;
-        }
-        return product;
     }
 
     private static void requireDivision(String divisionCode) {
@@ -115,13 +110,5 @@ public final class CertificateNumbers {
         if (sequence < 0 || sequence > max) {
             throw new IllegalArgumentException("sequence must be from 0 to " + max);
         }
-    }
-
-    private static long pow(int base, int exponent) {
-        long result = 1;
-        for (int i = 0; i < exponent; i++) {
-            result *= base;
-        }
-        return result;
     }
 }

@@ -18,6 +18,7 @@ import com.itextpdf.styledxmlparser.resolver.resource.DefaultResourceRetriever;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ final class PdfAWriter {
             try {
                 return "file".equals(url.getProtocol())
                         && Path.of(url.toURI()).toAbsolutePath().normalize().startsWith(templates);
-            } catch (Exception e) {
+            } catch (URISyntaxException | IllegalArgumentException e) {
                 return false;
             }
         }
