@@ -10,6 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +58,45 @@ final class Alterations {
         byte[] copy = pdf.clone();
         System.arraycopy(replacement.getBytes(StandardCharsets.ISO_8859_1), 0, copy, m.start(), original.length());
         return copy;
+    }
+
+    /**
+     * {@code target} with the signature timestamp of {@code donor}'s seal moved into its CMS: the timestamp is an
+     * unsigned attribute inside /Contents, which no ByteRange covers, so only the imprint check can notice.
+     */
+    static byte[] timestampSwapped(byte[] target, byte[] donor) throws Exception {
+        int[] gap = firstGap(target);
+        CMSSignedData cms = new CMSSignedData(der(target, gap));
+        SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+        SignerInformation donorSigner = new CMSSignedData(der(donor, firstGap(donor))).getSignerInfos().getSigners()
+                .iterator().next();
+        SignerInformation swapped = SignerInformation.replaceUnsignedAttributes(signer,
+                donorSigner.getUnsignedAttributes());
+        byte[] encoded = CMSSignedData.replaceSigners(cms, new SignerInformationStore(swapped)).getEncoded();
+        String hex = HexFormat.of().formatHex(encoded);
+        int capacity = gap[1] - gap[0] - 2;
+        if (hex.length() > capacity) {
+            throw new IllegalStateException("the swapped CMS does not fit the gap");
+        }
+        byte[] copy = target.clone();
+        byte[] padded = (hex + "0".repeat(capacity - hex.length())).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(padded, 0, copy, gap[0] + 1, capacity);
+        return copy;
+    }
+
+    private static int[] firstGap(byte[] pdf) {
+        Matcher m = Pattern.compile("/ByteRange\\s*\\[\\s*0 (\\d+) (\\d+)")
+                .matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+        if (!m.find()) {
+            throw new IllegalStateException("no ByteRange");
+        }
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+
+    private static byte[] der(byte[] pdf, int[] gap) throws java.io.IOException {
+        byte[] contents = HexFormat.of().parseHex(new String(pdf, gap[0] + 1, gap[1] - gap[0] - 2,
+                StandardCharsets.US_ASCII));
+        return new org.bouncycastle.asn1.ASN1InputStream(contents).readObject().getEncoded();
     }
 
     /** Bytes appended after the last %%EOF. */

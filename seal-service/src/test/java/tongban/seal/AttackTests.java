@@ -96,6 +96,18 @@ class AttackTests {
         assertInvalid(report, "TRAILING_BYTES");
     }
 
+    @Test
+    void aSignatureTimestampTakenFromAnotherSealedDocumentIsInvalid() throws Exception {
+        byte[] other = service.seal(TestDocuments.sealCommand(TestDocuments.certificate(), null)).pdf();
+
+        VerificationReport report = service.verify(Alterations.timestampSwapped(sealed, other));
+
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INVALID);
+        assertThat(report.checks().timestamp().result()).isEqualTo(Result.FAILED);
+        assertThat(report.checks().timestamp().code()).isEqualTo("TIMESTAMP_IMPRINT_MISMATCH");
+        assertThat(report.etsi().subIndication()).isEqualTo("HASH_FAILURE");
+    }
+
     private static void assertInvalid(VerificationReport report, String code) {
         assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INVALID);
         assertThat(report.checks().integrity().result()).isEqualTo(Result.FAILED);

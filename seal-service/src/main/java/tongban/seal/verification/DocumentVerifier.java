@@ -177,10 +177,12 @@ public final class DocumentVerifier {
             }
             String level = "PAdES-BASELINE-B";
             Instant time = clock.instant();
+            boolean unreadableTimestamp = false;
             try {
                 timestamp = CmsSignature.signatureTimestamp(signer.info());
             } catch (CmsSignature.Failure f) {
                 timestamp = null;
+                unreadableTimestamp = true;
                 findings.add(new Finding("timestamp", f.code, f.getMessage(), "TOTAL_FAILED", f.subIndication,
                         true));
             }
@@ -197,7 +199,7 @@ public final class DocumentVerifier {
                     findings.add(new Finding("timestamp", tsa.code(), tsa.detail(), tsa.indication(),
                             tsa.subIndication(), tsa.definite()));
                 }
-            } else if (findings.stream().noneMatch(f -> f.check().equals("timestamp"))) {
+            } else if (!unreadableTimestamp) {
                 findings.add(new Finding("timestamp", "NO_TIMESTAMP",
                         "the seal has no RFC 3161 signature timestamp, so its signing time is unproven",
                         "INDETERMINATE", "SIG_CONSTRAINTS_FAILURE", true));
