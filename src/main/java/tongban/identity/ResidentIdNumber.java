@@ -43,7 +43,7 @@ public record ResidentIdNumber(String value, LocalDate birthDate) {
         return java.time.Period.between(birthDate, date).getYears();
     }
 
-    /** As printed on documents and in logs: the first six and the last four characters hidden. */
+    /** As printed on documents and in logs: the eight characters after the division code hidden. */
     public String masked() {
         return value.substring(0, 6) + "********" + value.substring(14);
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import tongban.rules.vocabulary.Effect;
 import tongban.rules.vocabulary.Text;
+import tongban.rules.vocabulary.Visit;
 
 /**
  * The decision on one application (审查结论): every reason that holds, every required material with its
@@ -36,7 +37,12 @@ public record Decision(
     public record Visits(int count, List<Step> steps, List<Advice> suggestions) {
     }
 
-    public record Step(String code, int trip, Text message) {
+    /** A step in person, the trip it is taken on, and whether the decision waits for it. */
+    public record Step(String code, int trip, Visit.Stage stage, Text message) {
+
+        public boolean beforeDecision() {
+            return stage == Visit.Stage.BEFORE_DECISION;
+        }
     }
 
     public record Advice(String code, Text message) {

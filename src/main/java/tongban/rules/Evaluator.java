@@ -96,7 +96,7 @@ final class Evaluator {
                 trip = (int) trips.values().stream().distinct().count() + 1;
             }
             trips.putIfAbsent(v.code(), trip);
-            steps.add(new Step(v.code(), trip, v.message()));
+            steps.add(new Step(v.code(), trip, v.stage(), v.message()));
         }
         int count = (int) steps.stream().mapToInt(Step::trip).distinct().count();
         List<Advice> suggestions = findings.stream().filter(Suggestion.class::isInstance).map(Suggestion.class::cast)

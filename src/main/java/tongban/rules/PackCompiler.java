@@ -214,7 +214,8 @@ final class PackCompiler {
                                Map<String, String> meta, List<PackError> errors) {
         List<String> needed = new ArrayList<>(List.of("basis"));
         switch (kind == null ? "" : kind) {
-            case "Reason", "Visit", "Suggestion" -> needed.addAll(List.of("code", "zh", "en"));
+            case "Reason", "Suggestion" -> needed.addAll(List.of("code", "zh", "en"));
+            case "Visit" -> needed.addAll(List.of("code", "zh", "en", "stage"));
             case "Requirement", "Reuse" -> needed.add("material");
             case "Fee" -> needed.add("amount");
             case "TimeLimit" -> needed.add("workingDays");
@@ -242,6 +243,10 @@ final class PackCompiler {
                 errors.add(at(path, text, rule, "@material",
                         "material '" + material + "' is reused here but item.yaml does not list reuse in satisfiedBy"));
             }
+        }
+        String stage = meta.get("stage");
+        if (stage != null && !stage.equals("BEFORE_DECISION") && !stage.equals("AFTER_DECISION")) {
+            errors.add(at(path, text, rule, "@stage", "@stage is BEFORE_DECISION or AFTER_DECISION, not '" + stage + "'"));
         }
         if (meta.containsKey("amount") && !meta.get("amount").matches("\\d+(\\.\\d{1,2})?")) {
             errors.add(at(path, text, rule, "@amount", "@amount must be a number such as 20 or 20.50"));
