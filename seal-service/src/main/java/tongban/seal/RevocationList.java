@@ -12,4 +12,14 @@ import java.time.Instant;
  * @param nextUpdate when the next one is due
  */
 public record RevocationList(String fileName, String issuer, byte[] der, Instant thisUpdate, Instant nextUpdate) {
+
+    public RevocationList {
+        der = der.clone();
+    }
+
+    /** A copy, so a caller cannot alter the CRL others are served. */
+    @Override
+    public byte[] der() {
+        return der.clone();
+    }
 }

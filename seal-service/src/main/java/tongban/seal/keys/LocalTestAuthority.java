@@ -84,6 +84,7 @@ public final class LocalTestAuthority {
     private final Clock clock;
     private final PrivateKey rootKey;
     private final X509Certificate root;
+    private volatile RevocationList lastCrl;
 
     private LocalTestAuthority(Path directory, Secret secret, URI crlBaseUrl, Clock clock, PrivateKey rootKey,
                                X509Certificate root) {
@@ -176,6 +177,11 @@ public final class LocalTestAuthority {
      */
     public RevocationList currentCrl() {
         Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        RevocationList last = lastCrl;
+        if (last != null && last.thisUpdate().equals(thisUpdate)) {
+            // one CRL per second: a seal asks once per certificate of its chains and gets the same bytes
+            return last;
+        }
         Instant nextUpdate = thisUpdate.plus(CRL_VALIDITY);
         try {
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
@@ -186,8 +192,9 @@ public final class LocalTestAuthority {
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(root));
             X509CRL crl = new JcaX509CRLConverter().getCRL(builder.build(signer(rootKey)));
-            return new RevocationList(CRL_FILE_NAME, root.getSubjectX500Principal().getName(), crl.getEncoded(),
+            lastCrl = new RevocationList(CRL_FILE_NAME, root.getSubjectX500Principal().getName(), crl.getEncoded(),
                     thisUpdate, nextUpdate);
+            return lastCrl;
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new SealServiceException("CRL_UNAVAILABLE", "cannot sign a CRL: " + e.getMessage(), e);
         }
