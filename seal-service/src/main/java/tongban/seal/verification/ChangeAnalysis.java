@@ -143,13 +143,13 @@ final class ChangeAnalysis {
     }
 
     /** PDF writers refresh Producer and dates in the XMP of every update; anything else there is a change. */
-    private static boolean sameMetadataButDates(Stream oldStream, Stream newStream) throws MalformedPdfException {
+    private boolean sameMetadataButDates(Stream oldStream, Stream newStream) throws MalformedPdfException {
         Set<String> keys = changedKeys(oldStream.dict(), newStream.dict());
         keys.removeAll(Set.of("Length", "Filter", "DecodeParms"));
         if (!keys.isEmpty()) {
             return false;
         }
-        return withoutVolatileXmp(Filters.decode(oldStream)).equals(withoutVolatileXmp(Filters.decode(newStream)));
+        return withoutVolatileXmp(file.decode(oldStream)).equals(withoutVolatileXmp(file.decode(newStream)));
     }
 
     private static String withoutVolatileXmp(byte[] xmp) {

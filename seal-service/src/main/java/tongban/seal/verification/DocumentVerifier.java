@@ -359,7 +359,7 @@ public final class DocumentVerifier {
                 }
                 for (Object item : list) {
                     if (file.resolve(item, last) instanceof Stream stream) {
-                        result.add(Filters.decode(stream));
+                        result.add(file.decode(stream));
                     }
                 }
             }
@@ -442,7 +442,7 @@ public final class DocumentVerifier {
             if (!(file.resolve(catalog.get("Metadata"), last) instanceof Stream metadata)) {
                 return null;
             }
-            String xmp = new String(Filters.decode(metadata), StandardCharsets.UTF_8);
+            String xmp = new String(file.decode(metadata), StandardCharsets.UTF_8);
             Matcher part = PDFA_PART.matcher(xmp);
             Matcher conformance = PDFA_CONFORMANCE.matcher(xmp);
             if (!part.find()) {

@@ -11,13 +11,13 @@ import tongban.seal.verification.PdfObjects.Stream;
 /** Decoding of the few stream filters structure needs (FlateDecode with PNG predictors), with a size cap. */
 final class Filters {
 
-    /** No decoded structural stream may exceed this, so a compression bomb cannot exhaust memory. */
+    /** No decoded stream may exceed this, so a compression bomb cannot exhaust memory. */
     static final int MAX_DECODED = 32 * 1024 * 1024;
 
     private Filters() {
     }
 
-    static byte[] decode(Stream stream) throws MalformedPdfException {
+    static byte[] decode(Stream stream, long budget) throws MalformedPdfException {
         Object filter = stream.dict().get("Filter");
         byte[] data = stream.raw();
         if (filter == null) {
@@ -36,11 +36,11 @@ final class Filters {
         if (!(filter instanceof Name name) || !name.value().equals("FlateDecode")) {
             throw new MalformedPdfException("unsupported filter " + filter);
         }
-        byte[] inflated = inflate(data);
+        byte[] inflated = inflate(data, Math.min(budget, MAX_DECODED));
         return parms instanceof Dict d ? unpredict(inflated, d) : inflated;
     }
 
-    private static byte[] inflate(byte[] data) throws MalformedPdfException {
+    private static byte[] inflate(byte[] data, long limit) throws MalformedPdfException {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(data);
@@ -54,8 +54,8 @@ final class Filters {
                     }
                 }
                 out.write(buffer, 0, n);
-                if (out.size() > MAX_DECODED) {
-                    throw new MalformedPdfException("decoded stream larger than " + MAX_DECODED + " bytes");
+                if (out.size() > limit) {
+                    throw new MalformedPdfException("decoded streams exceed " + limit + " bytes");
                 }
             }
             return out.toByteArray();

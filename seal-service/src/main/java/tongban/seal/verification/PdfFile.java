@@ -19,7 +19,9 @@ import tongban.seal.verification.PdfObjects.Stream;
 final class PdfFile {
 
     private static final int MAX_REVISIONS = 1000;
-    private static final int MAX_EOF_CANDIDATES = 16;
+    private static final int MAX_EOF_CANDIDATES = 8;
+    /** All streams one verification decodes, together: bounds the work whatever the file holds. */
+    private static final long DECODE_BUDGET = 64L * 1024 * 1024;
 
     enum Kind { FREE, IN_USE, COMPRESSED }
 
@@ -48,6 +50,7 @@ final class PdfFile {
     private final Map<Integer, Object> parsedAt = new HashMap<>();
     private final Map<Integer, List<Object>> objectStreams = new HashMap<>();
     private final Set<Integer> resolving = new HashSet<>();
+    private long decoded;
 
     private PdfFile(byte[] bytes, List<Revision> revisions, int trailingStart) {
         this.bytes = bytes;
@@ -57,6 +60,8 @@ final class PdfFile {
 
     static PdfFile parse(byte[] bytes) throws MalformedPdfException {
         MalformedPdfException first = null;
+        // one probe for all attempts, so they share a single decoding budget
+        PdfFile probe = new PdfFile(bytes, List.of(), 0);
         int searchFrom = bytes.length;
         for (int attempt = 0; attempt < MAX_EOF_CANDIDATES; attempt++) {
             int eof = lastIndexOf(bytes, "%%EOF", searchFrom);
@@ -64,7 +69,7 @@ final class PdfFile {
                 break;
             }
             try {
-                return parseEndingAt(bytes, eof);
+                return parseEndingAt(probe, eof);
             } catch (MalformedPdfException e) {
                 if (first == null) {
                     first = e;
@@ -75,7 +80,8 @@ final class PdfFile {
         throw first != null ? first : new MalformedPdfException("no %%EOF marker");
     }
 
-    private static PdfFile parseEndingAt(byte[] bytes, int eof) throws MalformedPdfException {
+    private static PdfFile parseEndingAt(PdfFile file, int eof) throws MalformedPdfException {
+        byte[] bytes = file.bytes;
         int keyword = lastIndexOf(bytes, "startxref", eof);
         if (keyword < 0 || eof - keyword > 64) {
             throw new MalformedPdfException("no startxref before the %%EOF at " + eof);
@@ -84,7 +90,6 @@ final class PdfFile {
         int offset = parser.unsignedInt();
         List<Revision> chain = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
-        PdfFile file = new PdfFile(bytes, List.of(), 0);
         Integer next = offset;
         while (next != null) {
             if (!seen.add(next) || chain.size() >= MAX_REVISIONS) {
@@ -114,7 +119,16 @@ final class PdfFile {
             revisions.add(new Revision(i, start, r.xrefOffset(), r.eofEnd(), r.end(), r.entries(), r.trailer()));
             start = r.end();
         }
-        return new PdfFile(bytes, List.copyOf(revisions), start);
+        PdfFile parsed = new PdfFile(bytes, List.copyOf(revisions), start);
+        parsed.decoded = file.decoded;
+        return parsed;
+    }
+
+    /** The decoded data of a stream, counted against the file's decoding budget. */
+    byte[] decode(Stream stream) throws MalformedPdfException {
+        byte[] data = Filters.decode(stream, DECODE_BUDGET - decoded);
+        decoded += data.length;
+        return data;
     }
 
     /** The merged xref of revisions 0..revision. */
@@ -230,13 +244,13 @@ final class PdfFile {
     }
 
     /** Alternating object numbers and objects. */
-    private static List<Object> readObjectStream(Object value, int streamNumber) throws MalformedPdfException {
+    private List<Object> readObjectStream(Object value, int streamNumber) throws MalformedPdfException {
         if (!(value instanceof Stream stream) || !stream.dict().is("Type", "ObjStm")) {
             throw new MalformedPdfException("object " + streamNumber + " is not an object stream");
         }
         Object n = stream.dict().get("N");
         Object first = stream.dict().get("First");
-        byte[] data = Filters.decode(stream);
+        byte[] data = decode(stream);
         if (!(n instanceof Long count) || !(first instanceof Long firstOffset) || count < 0
                 || count > data.length / 2 || firstOffset < 0 || firstOffset > data.length) {
             throw new MalformedPdfException("bad object stream header in object " + streamNumber);
@@ -350,7 +364,7 @@ final class PdfFile {
         }
         Stream stream = streamBody(parser, dict, 0);
         parser.expect("endobj");
-        byte[] data = Filters.decode(stream);
+        byte[] data = decode(stream);
         if (!(dict.get("W") instanceof List<?> w) || w.size() != 3) {
             throw new MalformedPdfException("bad /W in the xref stream at " + offset);
         }
