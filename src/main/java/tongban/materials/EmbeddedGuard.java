@@ -35,8 +35,9 @@ final class EmbeddedGuard extends ParsingEmbeddedDocumentExtractor {
     @Override
     public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
             throws SAXException, IOException {
-        if (finding() != null) {
-            throw new SAXException("inspection already refused the file: " + finding().code());
+        Finding found = finding();
+        if (found != null) {
+            throw new SAXException("inspection already refused the file: " + found.code());
         }
         try (TemporaryResources tmp = new TemporaryResources()) {
             TikaInputStream entry = TikaInputStream.get(new GuardedStream(stream, budget), tmp, new Metadata());
@@ -57,9 +58,11 @@ final class EmbeddedGuard extends ParsingEmbeddedDocumentExtractor {
 
     /** What was found inside, or null. */
     Finding finding() {
-        return finding != null ? finding
-                : budget.exceeded() ? new Finding(RejectionCode.ARCHIVE_BOMB, "its contents expand beyond "
-                        + budget.limit() + " bytes (a zip bomb)") : null;
+        if (finding == null && budget.exceeded()) {
+            finding = new Finding(RejectionCode.ARCHIVE_BOMB,
+                    "its contents expand beyond " + budget.limit() + " bytes (a zip bomb)");
+        }
+        return finding;
     }
 
     private static String nameOf(Metadata metadata) {

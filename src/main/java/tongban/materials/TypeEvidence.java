@@ -78,9 +78,10 @@ record TypeEvidence(MediaType detected, MediaType declared, MediaType named) {
         if (type == null) {
             return false;
         }
-        MediaType base = REGISTRY.normalize(type).getBaseType();
+        MediaType normal = REGISTRY.normalize(type);
+        MediaType base = normal.getBaseType();
         return PROGRAMS.contains(base) || base.getSubtype().startsWith("x-mach-o")
-                || PROGRAM_FAMILIES.stream().anyMatch(family -> REGISTRY.isInstanceOf(REGISTRY.normalize(type), family));
+                || PROGRAM_FAMILIES.stream().anyMatch(family -> REGISTRY.isInstanceOf(normal, family));
     }
 
     private static MediaType declaredType(String declared) {
