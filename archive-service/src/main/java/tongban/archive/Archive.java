@@ -59,7 +59,8 @@ public final class Archive {
                         settings.certificatesBucket(), worm.certificatesLocked(), settings.retention(), clock),
                 new PackageArchive(store, new PackageRegistry(dataSource), writeOnce, settings.packagesBucket(),
                         worm.packagesLocked(), settings.retention(), clock),
-                new FixityAuditor(store, records, new AuditLog(dataSource), clock, settings.progressInterval()),
+                new FixityAuditor(store, records, new AuditLog(dataSource), clock, settings.progressInterval(),
+                        settings.auditParallelism()),
                 new Reconciler(store, records, orphans, List.of(settings.certificatesBucket(), settings.packagesBucket()),
                         settings.orphanGrace(), clock),
                 worm);

@@ -4,20 +4,24 @@ import java.time.Duration;
 
 /**
  * The archive's configuration: its two buckets, the retention policy, how old an unregistered object must be
- * before reconciliation may delete it (younger ones may belong to a store in progress), and how often a long
- * fixity audit logs its progress.
+ * before reconciliation may delete it (younger ones may belong to a store in progress), how often a long fixity
+ * audit logs its progress and how many objects it reads at once.
  */
 public record ArchiveSettings(String certificatesBucket, String packagesBucket, RetentionPolicy retention,
-                              Duration orphanGrace, Duration progressInterval) {
+                              Duration orphanGrace, Duration progressInterval, int auditParallelism) {
 
     public ArchiveSettings {
         if (certificatesBucket.equals(packagesBucket)) {
             throw new IllegalArgumentException("certificates and packages need buckets of their own");
         }
+        if (auditParallelism < 1) {
+            throw new IllegalArgumentException("the audit reads at least one object at a time");
+        }
     }
 
+    /** An hour of grace for orphans, progress every 10 s, 4 objects read at once. */
     public static ArchiveSettings defaults(String certificatesBucket, String packagesBucket) {
         return new ArchiveSettings(certificatesBucket, packagesBucket, RetentionPolicy.standard(),
-                Duration.ofHours(1), Duration.ofSeconds(10));
+                Duration.ofHours(1), Duration.ofSeconds(10), 4);
     }
 }

@@ -43,6 +43,9 @@ final class CertificateLibrary implements ECertificates {
         if (registered.isPresent()) {
             return new AlreadyExists<>(registered, registered.get().sha256().equals(sha256));
         }
+        if (registry.find(command.id()).isPresent()) {
+            throw new InvalidArchiveInputException("id", "belongs to another certificate");
+        }
         String key = command.type() + "/" + command.number() + ".pdf";
         Instant retainUntil = retention.retainUntil(command.type(), command.issuedAt());
         WriteOnce.Written written = writeOnce.put(bucket, key, ObjectContent.of(command.pdf()), Map.of(
@@ -57,7 +60,7 @@ final class CertificateLibrary implements ECertificates {
             return new AlreadyExists<>(Optional.empty(), false);
         }
         // created now, or the same bytes left by an attempt whose registration failed: register that object
-        ECertificate certificate = new ECertificate(UUID.randomUUID(), command.type(), command.number(),
+        ECertificate certificate = new ECertificate(command.id(), command.type(), command.number(),
                 command.holder(), command.issuer(), command.issuedAt(), command.validUntil(), CertificateStatus.VALID,
                 Optional.empty(), Optional.empty(), sha256, command.pdf().length,
                 new ObjectLocation(bucket, key, written.versionId()),

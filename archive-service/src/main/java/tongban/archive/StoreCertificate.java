@@ -2,20 +2,23 @@ package tongban.archive;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Store a sealed certificate PDF in the e-certificate library. {@code type} is the certificate type's code (e.g.
- * {@code business-licence}); {@code type} and {@code number} together identify it for ever; {@code holder} is the
- * holder's identifier (ID number or unified social credit code), {@code issuer} the issuing department.
+ * Store a sealed certificate PDF in the e-certificate library. {@code id} is chosen by the issuer beforehand (it is
+ * printed in the certificate's QR code); {@code type} is the certificate type's code (e.g. {@code business-licence});
+ * {@code type} and {@code number} together identify it for ever; {@code holder} is the holder's identifier (ID
+ * number or unified social credit code), {@code issuer} the issuing department.
  */
-public record StoreCertificate(String type, String number, String holder, String issuer, Instant issuedAt,
+public record StoreCertificate(UUID id, String type, String number, String holder, String issuer, Instant issuedAt,
                                Optional<Instant> validUntil, byte[] pdf) {
 
     static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     static final Pattern NUMBER = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,127}");
 
     public StoreCertificate {
+        Check.present("id", id);
         Check.matches("type", type, TYPE);
         Check.matches("number", number, NUMBER);
         Check.text("holder", holder, 128);

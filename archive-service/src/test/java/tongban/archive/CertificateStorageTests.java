@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class CertificateStorageTests {
     void aHoldersCertificatesAreListedNewestFirst() {
         ECertificates library = bed.archive.certificates();
         library.store(TestBed.certificate("H-1", "91310000MA1FL0001X", TestBed.pdf("h1")));
-        library.store(new StoreCertificate("food-licence", "H-2", "91310000MA1FL0001X", "上海市市场监督管理局",
+        library.store(new StoreCertificate(UUID.randomUUID(), "food-licence", "H-2", "91310000MA1FL0001X", "上海市市场监督管理局",
                 Instant.parse("2026-12-01T00:00:00Z"), Optional.empty(), TestBed.pdf("h2")));
 
         assertThat(library.listByHolder("91310000MA1FL0001X")).extracting(ECertificate::number).containsExactly("H-2", "H-1");
@@ -76,7 +77,7 @@ class CertificateStorageTests {
                 .isInstanceOf(InvalidArchiveInputException.class).extracting("field").isEqualTo("number");
         assertThatThrownBy(() -> TestBed.certificate("B-1", "h", "not a pdf".getBytes()))
                 .isInstanceOf(InvalidArchiveInputException.class).extracting("field").isEqualTo("pdf");
-        assertThatThrownBy(() -> new StoreCertificate("business-licence", "B-1", "h", "issuer",
+        assertThatThrownBy(() -> new StoreCertificate(UUID.randomUUID(), "business-licence", "B-1", "h", "issuer",
                 Instant.parse("2026-11-27T00:00:00Z"), Optional.of(Instant.parse("2026-01-01T00:00:00Z")), TestBed.pdf("x")))
                 .isInstanceOf(InvalidArchiveInputException.class).extracting("field").isEqualTo("validUntil");
         assertThat(bed.count("select count(*) from archive_certificate")).isEqualTo(before);

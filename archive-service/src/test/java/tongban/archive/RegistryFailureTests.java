@@ -3,13 +3,12 @@ package tongban.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,13 +79,13 @@ class RegistryFailureTests {
 
     @Test
     void aDatabaseThatGoesDownAfterTheUploadLeavesAnOrphanReconciliationFinds() throws Exception {
-        // the archive's second connection is the registration's: the server stops just before it is taken
-        Archive archive = Archive.open(bed.store, new StopsPostgresOnConnection(bed.dataSource(), 2), bed.settings, bed.clock);
+        Archive archive = Archive.open(new StopsPostgresAfterUpload(bed.store), bed.dataSource(), bed.settings, bed.clock);
         try {
             assertThatThrownBy(() -> archive.certificates().store(TestBed.certificate("F-3", "h", TestBed.pdf("f3"))))
-                    .isInstanceOf(ArchiveUnavailableException.class);
+                    .isInstanceOf(ArchiveUnavailableException.class).hasMessageContaining("orphan candidate");
         } finally {
             postgres.restart();
+            bed.dataSource.getHikariPoolMXBean().softEvictConnections();
         }
         assertThat(Files.exists(bed.objectFile("certificates", "business-licence/F-3.pdf"))).isTrue();
         assertThat(bed.count("select count(*) from archive_certificate where number = 'F-3'")).isZero();
@@ -100,57 +99,54 @@ class RegistryFailureTests {
                 .orElseThrow(() -> new AssertionError(key + " is not reported as an orphan"));
     }
 
-    /** The real pool, except that the n-th connection taken stops the PostgreSQL server first: a crash at that point. */
-    private record StopsPostgresOnConnection(DataSource pool, int n, AtomicInteger taken) implements DataSource {
+    /** The real store, except that PostgreSQL crashes the moment an upload has succeeded. */
+    private record StopsPostgresAfterUpload(ObjectStore store) implements ObjectStore {
 
-        StopsPostgresOnConnection(DataSource pool, int n) {
-            this(pool, n, new AtomicInteger());
+        @Override
+        public PutResult putIfAbsent(String bucket, String key, ObjectContent content, Map<String, String> metadata,
+                                     Optional<Instant> lockedUntil) {
+            PutResult put = store.putIfAbsent(bucket, key, content, metadata, lockedUntil);
+            postgres.stop();
+            return put;
         }
 
         @Override
-        public Connection getConnection() throws SQLException {
-            if (taken.incrementAndGet() == n) {
-                postgres.stop();
-            }
-            return pool.getConnection();
+        public void ensureBucket(String bucket) {
+            store.ensureBucket(bucket);
         }
 
         @Override
-        public Connection getConnection(String user, String password) {
-            throw new UnsupportedOperationException();
+        public boolean objectLockEnabled(String bucket) {
+            return store.objectLockEnabled(bucket);
         }
 
         @Override
-        public PrintWriter getLogWriter() {
-            return null;
+        public Optional<StoredObject> stat(String bucket, String key) {
+            return store.stat(bucket, key);
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
+        public Optional<InputStream> read(String bucket, String key) {
+            return store.read(bucket, key);
         }
 
         @Override
-        public void setLoginTimeout(int seconds) {
+        public Stream<StoredObject> list(String bucket) {
+            return store.list(bucket);
         }
 
         @Override
-        public int getLoginTimeout() {
-            return 0;
+        public void delete(String bucket, String key) {
+            store.delete(bucket, key);
         }
 
         @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
+        public String describe() {
+            return store.describe();
         }
 
         @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
+        public void close() {
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -64,7 +65,7 @@ final class TestBed implements AutoCloseable {
     }
 
     static ArchiveSettings settings(Duration orphanGrace) {
-        return new ArchiveSettings("certificates", "archive", RetentionPolicy.standard(), orphanGrace, Duration.ofSeconds(10));
+        return new ArchiveSettings("certificates", "archive", RetentionPolicy.standard(), orphanGrace, Duration.ofSeconds(10), 4);
     }
 
     static RetryPolicy quickRetries() {
@@ -83,7 +84,7 @@ final class TestBed implements AutoCloseable {
     }
 
     static StoreCertificate certificate(String number, String holder, byte[] pdf) {
-        return new StoreCertificate("business-licence", number, holder, "上海市黄浦区市场监督管理局",
+        return new StoreCertificate(UUID.randomUUID(), "business-licence", number, holder, "上海市黄浦区市场监督管理局",
                 Instant.parse("2026-11-27T08:00:00Z"), Optional.of(Instant.parse("2046-11-26T16:00:00Z")), pdf);
     }
 

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import tongban.archive.Sha256;
 
@@ -43,16 +43,21 @@ public final class ObjectRecords {
     }
 
     /**
-     * Every record in (bucket, key) order, a page at a time: no transaction stays open while {@code action} works
-     * (an audit reads for hours), and records registered meanwhile further on are included.
+     * Gives every record, in (bucket, key) order, to {@code action} until it returns false. Read a page at a time:
+     * no transaction stays open while {@code action} works (an audit reads for hours), and records registered
+     * meanwhile further on are included.
      */
-    public void forEach(Consumer<ObjectRecord> action) {
+    public void scan(Predicate<ObjectRecord> action) {
         String bucket = "";
         String key = "";
         List<ObjectRecord> page;
         do {
             page = page(bucket, key);
-            page.forEach(action);
+            for (ObjectRecord record : page) {
+                if (!action.test(record)) {
+                    return;
+                }
+            }
             if (!page.isEmpty()) {
                 bucket = page.get(page.size() - 1).bucket();
                 key = page.get(page.size() - 1).key();
