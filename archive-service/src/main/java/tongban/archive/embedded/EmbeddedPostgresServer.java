@@ -112,10 +112,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres;
     }
 
+    /** The server's own log, beside its data folder: initdb and PostgreSQL write there, not into the app's log. */
+    public Path logFile() {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
+    }
+
     private synchronized void launch() {
         try {
             Files.createDirectories(dataDirectory);
             postgres = EmbeddedPostgres.builder()
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .setPgBinaryResolver(binaries)
                     .setOverrideWorkingDirectory(dataDirectory.resolveSibling(dataDirectory.getFileName() + "-launchers").toFile())
                     .setDataDirectory(dataDirectory)
@@ -127,8 +134,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("unix_socket_directories", "")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL server in " + dataDirectory, e);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL server in " + dataDirectory
+                    + "; its log is " + logFile(), e);
         }
     }
 
