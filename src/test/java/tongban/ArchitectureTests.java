@@ -42,8 +42,8 @@ class ArchitectureTests {
     }
 
     @Test
-    void valueTypesOfIdentityDependOnNoFramework() {
-        noClasses().that().resideInAPackage("tongban.identity")
+    void identityNumbersDependOnNoFramework() {
+        noClasses().that().haveSimpleName("ResidentIdNumber").or().haveSimpleName("CreditCode")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .check(app);
     }

@@ -46,7 +46,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/status", "/api/v1/trust-anchors",
                                 "/verify", "/verify/*", "/crl/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/tsa").permitAll()
-                        .requestMatchers("/api/v1/seals").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/api/v1/seals", "/api/v1/audit", "/api/v1/archive/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke").hasRole(Roles.OFFICER)
+                        .requestMatchers("/api/v1/applications", "/api/v1/applications/**", "/api/v1/certificates",
+                                "/api/v1/certificates/*/pdf", "/api/v1/documents/**").hasRole(Roles.APPLICANT)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/api/v1/rule-packs", "/api/v1/rule-packs/**").hasRole(Roles.POLICY)

@@ -128,7 +128,7 @@ final class Evaluator {
         if (material.satisfiedBy().contains(Means.UPLOAD)) {
             List<Upload> uploads = facts.materials().stream().filter(u -> u.code().equals(material.code())).toList();
             if (!uploads.isEmpty()) {
-                return uploads.stream().allMatch(u -> material.accepts(u.mediaType()))
+                return uploads.stream().allMatch(u -> !u.rejected() && material.accepts(u.mediaType()))
                         ? MaterialStatus.PROVIDED : MaterialStatus.REJECTED;
             }
         }

@@ -174,7 +174,7 @@ public final class FactsReader {
         for (int i = 0; i < array(node, "$.materials").size(); i++) {
             String at = "$.materials[" + i + "]";
             JsonNode m = object(node.get(i), at);
-            only(m, at, "code", "mediaType");
+            only(m, at, "code", "mediaType", "rejected");
             String code = text(required(m, at, "code"), at + ".code");
             if (item.material(code).isEmpty()) {
                 throw ApiProblem.invalidFacts(at + ".code", "unknown material '" + code + "' for " + item.code());
@@ -183,7 +183,7 @@ public final class FactsReader {
             if (!MEDIA_TYPE.matcher(type).matches()) {
                 throw ApiProblem.invalidFacts(at + ".mediaType", "must be a media type such as application/pdf");
             }
-            uploads.add(new Upload(code, type));
+            uploads.add(new Upload(code, type, flag(m, at, "rejected")));
         }
         return uploads;
     }

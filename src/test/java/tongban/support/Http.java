@@ -68,6 +68,15 @@ public final class Http {
         return b;
     }
 
+    /** A multipart POST as {@code user}, with an optional Idempotency-Key. */
+    public Response postMultipart(String path, Multipart body, String idempotencyKey, String user) {
+        HttpRequest.Builder b = builder(path, user).header("Content-Type", body.contentType()).POST(body.publisher());
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(b);
+    }
+
     public Response withHeader(String method, String path, String header, String value, HttpRequest.BodyPublisher body) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
                 .header(header, value).method(method, body));

@@ -1,0 +1,23 @@
+package tongban.acceptance;
+
+/** Where an application stands. */
+public enum ApplicationStatus {
+    /** received; deciding or issuing now (or interrupted: a retry with the same key resumes it) */
+    PROCESSING,
+    /** the certificate is sealed, archived and registered (办结) */
+    ISSUED,
+    /** materials are missing or rejected (补正) */
+    INCOMPLETE,
+    /** the applicant may not obtain this item (不予受理) */
+    INELIGIBLE,
+    /** another item applies */
+    NOT_APPLICABLE,
+    /** accepted (受理); an in-person step comes before the certificate */
+    ACCEPTED,
+    /** issuing failed for a reason of ours; a retry with the same key tries again */
+    FAILED;
+
+    boolean isFinal() {
+        return this != PROCESSING && this != FAILED;
+    }
+}

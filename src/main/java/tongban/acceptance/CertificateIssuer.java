@@ -1,0 +1,159 @@
+package tongban.acceptance;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tongban.acceptance.ApplicationStore.Row;
+import tongban.archive.Archive;
+import tongban.archive.ArchiveResult;
+import tongban.archive.ECertificate;
+import tongban.archive.StoreCertificate;
+import tongban.documents.CertificateData;
+import tongban.documents.CertificateDocument;
+import tongban.documents.CertificateNumbers;
+import tongban.documents.FoodBusinessFormat;
+import tongban.documents.RenderCertificate;
+import tongban.identity.SharedData;
+import tongban.rules.ServiceItem;
+import tongban.seal.SealCommand;
+import tongban.seal.SealPosition;
+import tongban.seal.SealService;
+import tongban.seal.SealedDocument;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issues the certificate (发证) of an acceptable application: render from the item's template, seal with the
+ * department's seal, store write-once in the e-certificate library. The number and id are reserved on the
+ * application before anything is made, and a certificate already stored under them is taken as it is, so a
+ * retry after a crash never issues twice.
+ */
+@Component
+class CertificateIssuer {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final RenderCertificate render;
+    private final SealService seals;
+    private final Archive archive;
+    private final ApplicationStore applications;
+    private final URI publicBaseUrl;
+    private final String divisionCode;
+
+    CertificateIssuer(RenderCertificate render, SealService seals, Archive archive, ApplicationStore applications,
+                      @Value("${tongban.public-base-url:http://localhost:8080}") URI publicBaseUrl,
+                      @Value("${tongban.issuing.division-code:310101}") String divisionCode) {
+        this.render = render;
+        this.seals = seals;
+        this.archive = archive;
+        this.applications = applications;
+        this.publicBaseUrl = publicBaseUrl;
+        this.divisionCode = divisionCode;
+    }
+
+    /** What was issued: the registered certificate and the sealed bytes (for the e-archive package). */
+    record Issued(ECertificate certificate, byte[] pdf) {
+    }
+
+    Issued issue(Row application, ServiceItem item, SharedData shared, JsonNode form, List<ECertificate> held,
+                 LocalDate today) {
+        String type = item.issues().type();
+        Row reserved = application.certificateNumber() != null ? application
+                : applications.reserveCertificate(application.id(), number(type, form, today));
+        Optional<ECertificate> existing = archive.certificates().findByNumber(type, reserved.certificateNumber());
+        if (existing.isPresent()) {
+            return new Issued(existing.get(), archive.certificates().content(existing.get().id()).orElseThrow());
+        }
+        CertificateData data = data(reserved.certificateId(), type, reserved.certificateNumber(), item, shared, form,
+                held, today);
+        CertificateDocument document = render.render(data);
+        var seal = document.seal();
+        SealedDocument sealed = seals.seal(new SealCommand(item.department().id(), document.pdf(),
+                new SealPosition(seal.page(), seal.x(), seal.y(), seal.width(), seal.height()),
+                application.username(), "issue " + type + " for application " + application.id(), null));
+        ArchiveResult<ECertificate> stored = archive.certificates().store(new StoreCertificate(reserved.certificateId(),
+                type, reserved.certificateNumber(), shared.subject().id(), item.department().name().zh(),
+                sealed.sealedAt(), Optional.ofNullable(data.validUntil()).map(d -> d.plusDays(1).atStartOfDay(BEIJING).toInstant()),
+                sealed.pdf()));
+        if (stored instanceof ArchiveResult.Stored<ECertificate> s) {
+            return new Issued(s.record(), sealed.pdf());
+        }
+        ArchiveResult.AlreadyExists<ECertificate> already = (ArchiveResult.AlreadyExists<ECertificate>) stored;
+        ECertificate registered = already.registered().orElseThrow(() ->
+                new IllegalStateException("certificate " + reserved.certificateNumber() + " is stored but not registered"));
+        return new Issued(registered, archive.certificates().content(registered.id()).orElseThrow());
+    }
+
+    private String number(String type, JsonNode form, LocalDate today) {
+        long sequence = applications.nextNumber(type);
+        return switch (type) {
+            case "business-licence" -> CertificateNumbers.individualBusinessCreditCode(divisionCode, sequence).value();
+            case "food-business-licence" -> CertificateNumbers.foodBusinessLicence(format(form), divisionCode, (int) sequence);
+            case "residence-permit" -> CertificateNumbers.residencePermit(divisionCode, today, (int) sequence);
+            default -> throw new IllegalStateException("no number scheme for certificate type " + type);
+        };
+    }
+
+    private CertificateData data(UUID id, String type, String number, ServiceItem item, SharedData shared,
+                                 JsonNode form, List<ECertificate> held, LocalDate today) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        String holderName = shared.name();
+        String holderId = shared.subject().id();
+        LocalDate validUntil = null;
+        switch (type) {
+            case "business-licence" -> {
+                if (form.hasNonNull("businessName")) {
+                    fields.put("businessName", form.get("businessName").asString());
+                }
+                fields.put("businessScope", strings(form.path("businessScope")));
+                fields.put("premisesAddress", form.path("premisesAddress").asString());
+            }
+            case "food-business-licence" -> {
+                // the licence names the business registered before: its credit code and premises carry over
+                ECertificate licence = held.stream().filter(c -> c.type().equals("business-licence"))
+                        .filter(c -> c.status() == tongban.archive.CertificateStatus.VALID).findFirst().orElseThrow();
+                JsonNode registration = applications.issuerOf(licence.number())
+                        .map(r -> tongban.platform.Json.read(r.request()).path("form")).orElse(null);
+                String premises = registration == null ? "" : registration.path("premisesAddress").asString("");
+                if (registration != null && registration.hasNonNull("businessName")) {
+                    holderName = registration.get("businessName").asString();
+                }
+                holderId = licence.number();
+                fields.put("legalRepresentative", shared.representativeName() == null ? shared.name()
+                        : shared.representativeName());
+                fields.put("residence", premises);
+                fields.put("premisesAddress", premises);
+                fields.put("businessFormat", format(form) == FoodBusinessFormat.CATERING ? "catering" : "food-sales");
+                fields.put("foodCategories", strings(form.path("foodCategories")));
+                validUntil = today.plusYears(5).minusDays(1);
+            }
+            case "residence-permit" -> {
+                fields.put("district", String.valueOf(shared.records().getOrDefault("residenceDistrict", "")));
+                fields.put("residenceAddress", String.valueOf(shared.records().getOrDefault("residenceAddress", "")));
+                validUntil = today.plusYears(3).minusDays(1);
+            }
+            default -> throw new IllegalStateException("no template data for certificate type " + type);
+        }
+        return new CertificateData(id.toString(), type, number, holderName, holderId, item.department().name().zh(),
+                today, validUntil, fields, publicBaseUrl);
+    }
+
+    private static FoodBusinessFormat format(JsonNode form) {
+        for (JsonNode category : form.path("foodCategories")) {
+            if (category.asString().startsWith("catering")) {
+                return FoodBusinessFormat.CATERING;
+            }
+        }
+        return FoodBusinessFormat.FOOD_SALES;
+    }
+
+    private static List<String> strings(JsonNode list) {
+        return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(JsonNode::asString).toList();
+    }
+}
