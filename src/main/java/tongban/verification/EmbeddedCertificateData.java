@@ -1,0 +1,87 @@
+package tongban.verification;
+
+import com.itextpdf.kernel.pdf.MemoryLimitsAwareHandler;
+import com.itextpdf.kernel.pdf.PdfArray;
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfStream;
+import com.itextpdf.kernel.pdf.PdfString;
+import com.itextpdf.kernel.pdf.ReaderProperties;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a certificate says about itself: the {@code certificate.json} the document service attaches to every
+ * certificate (associated file, AFRelationship Data). Read only from a file the verification core found intact
+ * and sealed by one of our seals, so the seal vouches for it; anything else is not looked into.
+ *
+ * @param certificateId the registry id the certificate was issued under (its QR code's)
+ */
+record EmbeddedCertificateData(String certificateId, String type, String number) {
+
+    static final String FILE_NAME = "certificate.json";
+    private static final String FORMAT = "tongban-certificate-data/1";
+    private static final int MAX_JSON_BYTES = 64 * 1024;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The attached data, or empty when the PDF carries none (a sealed document that is not a certificate). */
+    static Optional<EmbeddedCertificateData> read(byte[] pdf) {
+        MemoryLimitsAwareHandler limits = new MemoryLimitsAwareHandler();
+        limits.setMaxSizeOfSingleDecompressedPdfStream(4 * 1024 * 1024);
+        limits.setMaxSizeOfDecompressedPdfStreamsSum(16L * 1024 * 1024);
+        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf),
+                new ReaderProperties().setMemoryLimitsAwareHandler(limits)))) {
+            PdfArray associated = document.getCatalog().getPdfObject().getAsArray(PdfName.AF);
+            if (associated == null) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < associated.size(); i++) {
+                PdfDictionary spec = associated.getAsDictionary(i);
+                if (spec != null && PdfName.Data.equals(spec.getAsName(PdfName.AFRelationship))
+                        && FILE_NAME.equals(name(spec))) {
+                    return parse(spec);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            // the core has read this file already; a reader that cannot is not evidence of anything
+            return Optional.empty();
+        }
+    }
+
+    private static String name(PdfDictionary spec) {
+        PdfString name = spec.getAsString(PdfName.UF) != null ? spec.getAsString(PdfName.UF) : spec.getAsString(PdfName.F);
+        return name == null ? null : name.toUnicodeString();
+    }
+
+    private static Optional<EmbeddedCertificateData> parse(PdfDictionary spec) {
+        PdfDictionary files = spec.getAsDictionary(PdfName.EF);
+        PdfStream stream = files == null ? null : files.getAsStream(PdfName.F);
+        if (stream == null || stream.getLength() > MAX_JSON_BYTES) {
+            return Optional.empty();
+        }
+        byte[] bytes = stream.getBytes();
+        if (bytes.length > MAX_JSON_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode json = JSON.readTree(bytes);
+            if (!FORMAT.equals(json.path("format").asString(null))) {
+                return Optional.empty();
+            }
+            String id = json.path("certificateId").asString(null);
+            String type = json.path("type").asString(null);
+            String number = json.path("number").asString(null);
+            return id == null || type == null || number == null ? Optional.empty()
+                    : Optional.of(new EmbeddedCertificateData(id, type, number));
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+}

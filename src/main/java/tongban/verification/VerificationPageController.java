@@ -1,0 +1,88 @@
+package tongban.verification;
+
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import tongban.platform.ApiProblem;
+
+/**
+ * The verification page a bank clerk uses (证照验证): upload a PDF, read the verdict; and the landing page of a
+ * certificate's QR code. Plain HTML forms, no script, no login; Chinese by default, English with {@code ?lang=en}.
+ */
+@Controller
+class VerificationPageController {
+
+    static final String STYLESHEET = "/verify/verify.css";
+
+    private final VerifyDocument verifier;
+    private final CertificateStatuses statuses;
+    private final VerificationPages pages;
+    private final long maxFileBytes;
+
+    VerificationPageController(VerifyDocument verifier, CertificateStatuses statuses, VerificationPages pages,
+                               VerificationProperties properties) {
+        this.verifier = verifier;
+        this.statuses = statuses;
+        this.pages = pages;
+        this.maxFileBytes = properties.maxFileSize().toBytes();
+    }
+
+    @GetMapping("/verify")
+    ModelAndView page(@RequestParam(name = "lang", required = false) String lang) {
+        return new ModelAndView(VerificationPages.PAGE, pages.model(Lang.of(lang), "/verify"));
+    }
+
+    @PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ModelAndView verify(@RequestParam(name = "file", required = false) MultipartFile file,
+                        @RequestParam(name = "lang", required = false) String lang) {
+        Lang language = Lang.of(lang);
+        Map<String, Object> model = pages.model(language, "/verify");
+        try {
+            model.put("result", pages.result(verifier.verify(Upload.bytes(file, maxFileBytes)), language));
+            return new ModelAndView(VerificationPages.PAGE, model);
+        } catch (ApiProblem problem) {
+            model.put("error", pages.error(problem.code(), language));
+            return new ModelAndView(VerificationPages.PAGE, model, problem.status());
+        }
+    }
+
+    @GetMapping(STYLESHEET)
+    ResponseEntity<Resource> stylesheet() {
+        return ResponseEntity.ok().contentType(new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+                .body(new ClassPathResource("static/verify/verify.css"));
+    }
+
+    @GetMapping("/verify/{id}")
+    ModelAndView certificate(@PathVariable String id, @RequestParam(name = "lang", required = false) String lang) {
+        Lang language = Lang.of(lang);
+        Optional<CertificateStatusView> found;
+        try {
+            found = statuses.find(id).map(CertificateStatusView::of);
+        } catch (ApiProblem unavailable) {
+            Map<String, Object> model = pages.model(language, "/verify");
+            model.put("error", pages.error(unavailable.code(), language));
+            return new ModelAndView(VerificationPages.CERTIFICATE, model, unavailable.status());
+        }
+        if (found.isEmpty()) {
+            Map<String, Object> model = pages.model(language, "/verify");
+            model.put("notFound", true);
+            return new ModelAndView(VerificationPages.CERTIFICATE, model, HttpStatus.NOT_FOUND);
+        }
+        Map<String, Object> model = pages.model(language, "/verify/" + found.get().certificateId());
+        model.put("certificate", pages.status(found.get(), language));
+        return new ModelAndView(VerificationPages.CERTIFICATE, model);
+    }
+}

@@ -1,0 +1,66 @@
+package tongban.verification;
+
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tongban.platform.ApiProblem;
+import tongban.seal.NotAPdfException;
+import tongban.seal.SealService;
+import tongban.seal.VerificationReport;
+import tongban.seal.VerificationReport.Result;
+import tongban.seal.VerificationReport.StatusCheck;
+import tongban.verification.Verification.ArchiveCheck;
+
+/**
+ * Verify a document (验证): the strict core on the bytes, within the time and concurrency bounds; then, only for a
+ * file intact and sealed by one of our seals, the certificate it says it is, its status in the registry and its
+ * archived original. A file from elsewhere is judged by the core alone and its content never trusted.
+ */
+@Component
+class VerifyDocument {
+
+    private final SealService seals;
+    private final CertificateStatuses statuses;
+    private final VerificationSlots slots;
+
+    VerifyDocument(SealService seals, CertificateStatuses statuses, VerificationSlots slots) {
+        this.seals = seals;
+        this.statuses = statuses;
+        this.slots = slots;
+    }
+
+    /**
+     * @throws ApiProblem 415 NOT_A_PDF, 422 DOCUMENT_TOO_COMPLEX (over the parse time), 503 VERIFICATION_BUSY
+     */
+    Verification verify(byte[] pdf) {
+        Parsed parsed = slots.call(() -> parse(pdf));
+        VerificationReport report = parsed.report();
+        if (parsed.data().isEmpty()) {
+            StatusCheck status = vouched(report)
+                    ? new StatusCheck(Result.SKIPPED, "NOT_A_CERTIFICATE", null) : StatusCheck.notChecked();
+            return Verification.of(report, status, ArchiveCheck.notChecked(), null);
+        }
+        CertificateStatuses.Checked checked = statuses.check(parsed.data().get(), pdf, report.document().sha256());
+        return Verification.of(report, checked.status(), checked.archive(), checked.certificate());
+    }
+
+    private record Parsed(VerificationReport report, Optional<EmbeddedCertificateData> data) {
+    }
+
+    private Parsed parse(byte[] pdf) {
+        VerificationReport report;
+        try {
+            report = seals.verify(pdf);
+        } catch (NotAPdfException e) {
+            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "NOT_A_PDF",
+                    "the file is not a PDF; upload the certificate's PDF file");
+        }
+        return new Parsed(report, vouched(report) ? EmbeddedCertificateData.read(pdf) : Optional.empty());
+    }
+
+    // only the seal of one of our departments over an intact file makes the file's own words worth reading
+    private static boolean vouched(VerificationReport report) {
+        return report.checks().integrity().result() == Result.PASSED
+                && report.checks().issuer().result() == Result.PASSED;
+    }
+}

@@ -1,0 +1,104 @@
+package tongban.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tongban.archive.Archive;
+import tongban.documents.RenderCertificate;
+import tongban.seal.SealService;
+import tongban.support.Http;
+import tongban.support.Multipart;
+import tools.jackson.databind.JsonNode;
+
+/** A certificate as we issued it, or with only allowed revisions appended, is VALID on every check. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = VerificationTestApp.NO_RATE_LIMIT)
+class GenuineCertificateTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RenderCertificate render;
+    @Autowired
+    SealService seals;
+    @Autowired
+    Archive archive;
+    Http http;
+    Certificates certificates;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        certificates = new Certificates(render, seals, archive);
+    }
+
+    @Test
+    void aGenuineCertificateIsValidOnEveryCheckWithoutALogin() throws Exception {
+        Certificates.Issued issued = certificates.issue();
+
+        Http.Response response = verify(issued.pdf());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode report = response.json();
+        assertThat(report.path("verdict").asString()).isEqualTo("VALID");
+        JsonNode checks = report.path("checks");
+        assertThat(checks.path("integrity").path("result").asString()).isEqualTo("PASSED");
+        assertThat(checks.path("issuer").path("code").asString()).isEqualTo("TRUSTED_SEAL");
+        assertThat(checks.path("issuer").path("department").asString()).isEqualTo("shanghai-amr");
+        assertThat(checks.path("status").path("code").asString()).isEqualTo("CERTIFICATE_VALID");
+        assertThat(checks.path("status").path("certificateId").asString()).isEqualTo(issued.id().toString());
+        assertThat(checks.path("archive").path("code").asString()).isEqualTo("IDENTICAL_TO_ARCHIVED_ORIGINAL");
+        assertThat(checks.path("timestamp").path("result").asString()).isEqualTo("PASSED");
+        assertThat(report.path("etsi").path("indication").asString()).isEqualTo("TOTAL_PASSED");
+        assertThat(report.path("document").path("sha256").asString()).isEqualTo(sha256(issued.pdf()));
+        assertThat(report.path("document").path("pdfa").asString()).isEqualTo("PDF/A-3B");
+        assertThat(report.path("signatures").get(0).path("level").asString()).startsWith("PAdES-BASELINE");
+        JsonNode certificate = report.path("certificate");
+        assertThat(certificate.path("number").asString()).isEqualTo(issued.number());
+        assertThat(certificate.path("status").asString()).isEqualTo("VALID");
+        assertThat(certificate.path("type").asString()).isEqualTo("business-licence");
+        assertThat(certificate.path("sha256").asString()).isEqualTo(sha256(issued.pdf()));
+    }
+
+    @Test
+    void theReportNamesNeitherTheHolderNorTheHolderIdNumber() {
+        Certificates.Issued issued = certificates.issue();
+
+        String body = verify(issued.pdf()).body();
+
+        assertThat(body).contains(issued.number()).doesNotContain("陈建国").doesNotContain("310101198503121236")
+                .doesNotContain("holder");
+    }
+
+    @Test
+    void validationDataAndADocumentTimestampAppendedLaterKeepItValid() {
+        Certificates.Issued issued = certificates.issue();
+        byte[] prolonged = Revisions.validationDataAdded(issued.pdf(), seals);
+
+        JsonNode report = verify(prolonged).json();
+
+        assertThat(report.path("verdict").asString()).as(report.toString()).isEqualTo("VALID");
+        assertThat(report.path("checks").path("integrity").path("code").asString())
+                .isEqualTo("ONLY_ALLOWED_CHANGES_AFTER_SIGNATURE");
+        assertThat(report.path("checks").path("archive").path("code").asString())
+                .isEqualTo("ARCHIVED_ORIGINAL_WITH_ALLOWED_REVISIONS");
+    }
+
+    private Http.Response verify(byte[] pdf) {
+        return http.postMultipart("/api/v1/verify", new Multipart().file("file", "licence.pdf", "application/pdf", pdf),
+                null, null);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
