@@ -41,6 +41,8 @@ class AcceptanceJourneyTests {
     int port;
     @Autowired
     SealService seals;
+    @Autowired
+    tongban.archive.Archive archive;
     Http http;
 
     @BeforeEach
@@ -60,6 +62,11 @@ class AcceptanceJourneyTests {
         assertThat(CreditCode.parse(licence).value()).startsWith("92");
         assertSealedAndValid(a.path("certificate").path("downloadUrl").asString(), "zhangsan");
         assertThat(http.get("/api/v1/certificates", "zhangsan").body()).contains(licence);
+        // the whole file of the application is kept: a BagIt package with the decision and the sealed certificate
+        var bag = archive.packages().find(a.path("id").asString());
+        assertThat(bag).isPresent();
+        assertThat(new String(archive.packages().content(a.path("id").asString()).orElseThrow(),
+                java.nio.charset.StandardCharsets.ISO_8859_1)).contains("manifest-sha256.txt", "bag-info.txt");
 
         Response food = submit("zhangsan", key(), """
                 { "item": "food-business-licence",
