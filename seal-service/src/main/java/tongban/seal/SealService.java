@@ -45,7 +45,7 @@ public final class SealService implements AutoCloseable {
     private final PadesSealer sealer;
     private final DocumentVerifier verifier;
 
-    private record RegisteredSeal(SealEntry entry, KeySource key, byte[] image) {
+    private record RegisteredSeal(SealEntry entry, KeySource key, byte[] image, PadesSealer.PreparedImage prepared) {
     }
 
     private SealService(SealConfig config, SealAuditLog auditLog, Clock clock, Map<String, RegisteredSeal> seals,
@@ -133,7 +133,7 @@ public final class SealService implements AutoCloseable {
             throw new NotAPdfException("the document to seal is not a PDF");
         }
         SealLevel level = command.level() != null ? command.level() : config.defaultLevel();
-        PadesSealer.Sealed sealed = sealer.seal(command.pdf(), seal.key(), seal.image(), command.position(),
+        PadesSealer.Sealed sealed = sealer.seal(command.pdf(), seal.key(), seal.prepared(), command.position(),
                 command.reason(), level);
         String sha256 = sha256(sealed.pdf());
         auditLog.record(new SealApplied(clock.instant(), command.actor(), command.departmentId(),
@@ -212,7 +212,8 @@ public final class SealService implements AutoCloseable {
         SealEntry entry = new SealEntry(department.id(), department.name(), sealId, department.purpose(),
                 certificate.getSubjectX500Principal().getName(), certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(), key.kind(), key.chain());
-        return new RegisteredSeal(entry, key, images.png(department.name(), department.purpose()));
+        byte[] png = images.png(department.name(), department.purpose());
+        return new RegisteredSeal(entry, key, png, PadesSealer.prepare(png));
     }
 
     static String sealId(String departmentId, X509Certificate certificate) {

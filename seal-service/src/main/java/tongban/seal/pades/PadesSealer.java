@@ -1,6 +1,7 @@
 package tongban.seal.pades;
 
 import com.itextpdf.forms.form.element.SignatureFieldAppearance;
+import com.itextpdf.io.image.ImageData;
 import com.itextpdf.io.image.ImageDataFactory;
 import com.itextpdf.kernel.exceptions.PdfException;
 import com.itextpdf.kernel.geom.Rectangle;
@@ -8,6 +9,7 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.signatures.ICrlClient;
 import com.itextpdf.signatures.IExternalSignature;
+import com.itextpdf.signatures.IIssuingCertificateRetriever;
 import com.itextpdf.signatures.ISignatureMechanismParams;
 import com.itextpdf.signatures.ITSAClient;
 import com.itextpdf.signatures.PdfPadesSigner;
@@ -18,7 +20,9 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.CRL;
 import java.security.cert.Certificate;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +49,8 @@ import tongban.seal.keys.Algorithms;
  */
 public final class PadesSealer {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final TimestampAuthority timestampAuthority;
     private final CrlSource crlSource;
     private final List<X509Certificate> trustAnchors;
@@ -56,6 +62,20 @@ public final class PadesSealer {
         this.trustAnchors = List.copyOf(trustAnchors);
     }
 
+    /** A seal image decoded once, so sealing does not decode the PNG again for every document. */
+    public static final class PreparedImage {
+        private final ImageData image;
+
+        private PreparedImage(ImageData image) {
+            this.image = image;
+        }
+    }
+
+    /** Decodes a seal PNG for repeated use (the decoded image is only read while sealing). */
+    public static PreparedImage prepare(byte[] sealPng) {
+        return new PreparedImage(ImageDataFactory.create(sealPng));
+    }
+
     /** The sealed bytes and the signature timestamp's time. */
     public record Sealed(byte[] pdf, Instant timestamp) {
     }
@@ -65,13 +85,15 @@ public final class PadesSealer {
      *
      * @throws InvalidSealRequestException when the PDF cannot be read or the position is off the page
      */
-    public Sealed seal(byte[] pdf, KeySource key, byte[] sealPng, SealPosition position, String reason,
+    public Sealed seal(byte[] pdf, KeySource key, PreparedImage sealImage, SealPosition position, String reason,
                        SealLevel level) {
         checkPosition(pdf, position);
         Certificate[] chain = key.chain().toArray(new Certificate[0]);
-        String fieldName = "seal-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        byte[] id = new byte[6];
+        RANDOM.nextBytes(id);
+        String fieldName = "seal-" + HexFormat.of().formatHex(id);
         SignatureFieldAppearance appearance = new SignatureFieldAppearance(fieldName)
-                .setContent(ImageDataFactory.create(sealPng));
+                .setContent(sealImage.image);
         SignerProperties properties = new SignerProperties()
                 .setFieldName(fieldName)
                 .setPageNumber(position.page())
@@ -85,6 +107,7 @@ public final class PadesSealer {
         try {
             PdfPadesSigner signer = new PdfPadesSigner(new PdfReader(new ByteArrayInputStream(pdf)), out);
             signer.setTrustedCertificates(new ArrayList<>(trustAnchors));
+            signer.setIssuingCertificateRetriever(new KnownCertificates(key.chain(), trustAnchors));
             IExternalSignature signature = new KeySourceSignature(key);
             if (level == SealLevel.BASELINE_LT) {
                 signer.setCrlClient(new CrlClient(crlSource));
@@ -173,7 +196,7 @@ public final class PadesSealer {
             TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
             generator.setCertReq(true);
             var request = generator.generate(TSPAlgorithms.SHA256, imprint,
-                    new java.math.BigInteger(64, new SecureRandom()));
+                    new java.math.BigInteger(64, RANDOM));
             TimeStampResponse response = new TimeStampResponse(authority.respond(request.getEncoded()));
             response.validate(request);
             TimeStampToken token = response.getTimeStampToken();
@@ -188,6 +211,69 @@ public final class PadesSealer {
 
         Instant lastTime() {
             return lastTime;
+        }
+    }
+
+    /**
+     * Finds issuers among the certificates we already hold (the seal's chain, the TSA's, the trust anchors) instead
+     * of iText's default, which verifies every candidate and may fetch over the network.
+     */
+    private static final class KnownCertificates implements IIssuingCertificateRetriever {
+
+        private final List<X509Certificate> known = new ArrayList<>();
+
+        KnownCertificates(List<X509Certificate> chain, List<X509Certificate> anchors) {
+            known.addAll(chain);
+            known.addAll(anchors);
+        }
+
+        @Override
+        public Certificate[] retrieveMissingCertificates(Certificate[] chain) {
+            List<Certificate> complete = new ArrayList<>(List.of(chain));
+            for (Certificate c : chain) {
+                if (!known.contains(c)) {
+                    known.add((X509Certificate) c);
+                }
+            }
+            X509Certificate last = (X509Certificate) complete.get(complete.size() - 1);
+            while (!last.getIssuerX500Principal().equals(last.getSubjectX500Principal())) {
+                X509Certificate issuer = issuerOf(last.getIssuerX500Principal());
+                if (issuer == null || complete.contains(issuer) || complete.size() > 8) {
+                    break;
+                }
+                complete.add(issuer);
+                last = issuer;
+            }
+            return complete.toArray(new Certificate[0]);
+        }
+
+        @Override
+        public Certificate[] getCrlIssuerCertificates(CRL crl) {
+            X509Certificate issuer = issuerOf(((X509CRL) crl).getIssuerX500Principal());
+            return issuer == null ? new Certificate[0] : new Certificate[] {issuer};
+        }
+
+        @Override
+        public Certificate[][] getCrlIssuerCertificatesByName(CRL crl) {
+            return new Certificate[][] {getCrlIssuerCertificates(crl)};
+        }
+
+        @Override
+        public void setTrustedCertificates(Collection<Certificate> certificates) {
+            for (Certificate c : certificates) {
+                if (!known.contains(c)) {
+                    known.add((X509Certificate) c);
+                }
+            }
+        }
+
+        private X509Certificate issuerOf(javax.security.auth.x500.X500Principal name) {
+            for (X509Certificate c : known) {
+                if (c.getSubjectX500Principal().equals(name)) {
+                    return c;
+                }
+            }
+            return null;
         }
     }
 

@@ -36,7 +36,7 @@ final class ChangeAnalysis {
     private static final Set<String> DSS_KEYS = Set.of("Type", "Certs", "CRLs", "OCSPs", "VRI");
     private static final int MAX_DSS_OBJECTS = 10_000;
     private static final Pattern VOLATILE_XMP = Pattern.compile(
-            "\\s*(?:(pdf:Producer|xmp:ModifyDate|xmp:MetadataDate)=\"[^\"]*\""
+            "(?:(pdf:Producer|xmp:ModifyDate|xmp:MetadataDate)=\"[^\"]*\""
                     + "|<(pdf:Producer|xmp:ModifyDate|xmp:MetadataDate)>[^<]*</\\2>)");
 
     private final PdfFile file;
