@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tongban.seal.VerificationReport.Result;
 import tongban.seal.VerificationReport.StatusCheck;
 import tongban.seal.VerificationReport.Verdict;
+import tongban.seal.keys.LocalTestAuthority;
 import tongban.seal.keys.Pem;
 
 class SealServiceTests {
@@ -73,6 +74,26 @@ class SealServiceTests {
             assertThatThrownBy(() -> service.seal(new SealCommand("shanghai-amr", pdf,
                     new SealPosition(1, 550, 10, 100, 100), "officer-7", null, null)))
                     .isInstanceOf(InvalidSealRequestException.class).hasMessageContaining("outside");
+        }
+    }
+
+    @Test
+    void anUnreachableTimestampAuthorityFailsTheSealAndAuditsNothing() throws Exception {
+        LocalTestAuthority authority = LocalTestAuthority.openOrCreate(data.resolve("ca"),
+                List.of(TestDocuments.MARKET), null, java.time.Clock.systemUTC());
+        Path anchors = Files.writeString(data.resolve("anchors.pem"), Pem.write(List.of(authority.root())));
+        Department market = new Department(TestDocuments.MARKET.id(), TestDocuments.MARKET.name(),
+                TestDocuments.MARKET.purpose(), authority.sealKey(TestDocuments.MARKET.id()));
+        SealConfig production = new SealConfig(null, TestDocuments.font(), List.of(market), List.of(anchors),
+                java.net.URI.create("http://127.0.0.1:9/tsa"), null, SealLevel.BASELINE_LT);
+        List<SealApplied> audited = new java.util.ArrayList<>();
+        try (SealService service = SealService.start(production, audited::add)) {
+            assertThat(service.seals().get(0).keyKind()).isEqualTo(KeyKind.PKCS12);
+
+            assertThatThrownBy(() -> service.seal(TestDocuments.sealCommand(TestDocuments.certificate(), null)))
+                    .isInstanceOf(SealServiceException.class)
+                    .extracting(e -> ((SealServiceException) e).code()).isEqualTo("TIMESTAMP_UNAVAILABLE");
+            assertThat(audited).isEmpty();
         }
     }
 

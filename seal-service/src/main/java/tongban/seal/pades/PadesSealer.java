@@ -116,6 +116,12 @@ public final class PadesSealer {
                 signer.signWithBaselineTProfile(properties, chain, signature, tsa);
             }
         } catch (IOException | PdfException e) {
+            // iText wraps what our TSA, CRL source or key threw; those keep their own code
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof SealServiceException s) {
+                    throw s;
+                }
+            }
             throw new InvalidSealRequestException("cannot seal this PDF: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new SealServiceException("KEY_UNAVAILABLE", "the seal key cannot sign: " + e.getMessage(), e);
