@@ -43,14 +43,18 @@ class InspectionSlotsTests {
     @Test
     void aTaskThatOutlivesItsTimeoutKeepsItsSlotUntilItEnds() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
         try (InspectionSlots slots = new InspectionSlots(1, Duration.ZERO)) {
+            // a generous timeout: on a loaded machine the task must have started before it runs out
             assertThatThrownBy(() -> slots.call(() -> {
+                started.countDown();
                 // deaf to interrupts, as some parsers are
                 while (!release.await(10, TimeUnit.MILLISECONDS)) {
                     Thread.interrupted();
                 }
                 return "late";
-            }, Duration.ofMillis(50))).isInstanceOf(TimeoutException.class);
+            }, Duration.ofMillis(1000))).isInstanceOf(TimeoutException.class);
+            assertThat(started.getCount()).isZero();
             assertThat(slots.available()).isZero();
 
             release.countDown();

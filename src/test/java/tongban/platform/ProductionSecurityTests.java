@@ -43,6 +43,10 @@ class ProductionSecurityTests {
                 + "\n-----END PUBLIC KEY-----\n");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
         registry.add("tongban.security.role-claim", () -> "tongban_roles");
+        // a database of its own: production migrations never saw the demo data of the other tests
+        Path data = Files.createTempDirectory("tongban-prod-data");
+        data.toFile().deleteOnExit();
+        registry.add("tongban.data-dir", data::toString);
     }
 
     @LocalServerPort
