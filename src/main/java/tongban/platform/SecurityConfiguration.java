@@ -42,7 +42,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/items/*/evaluate").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/verify").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/verify", "/verify").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/status", "/api/v1/trust-anchors",
                                 "/verify", "/verify/*", "/crl/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/tsa").permitAll()

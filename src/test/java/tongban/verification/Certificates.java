@@ -59,9 +59,13 @@ final class Certificates {
         return seal(id, number, "上海市黄浦区另一家便利店");
     }
 
+    /** A business licence number no test has used: a random sequence in a division the demo data leaves alone. */
+    static String newNumber() {
+        return CertificateNumbers.individualBusinessCreditCode("310115", RANDOM.nextLong(887_503_681L)).value();
+    }
+
     Issued issue(UUID id, Instant issuedAt, Optional<Instant> validUntil) {
-        String number = CertificateNumbers.individualBusinessCreditCode("310115",
-                RANDOM.nextLong(887_503_681L)).value();
+        String number = newNumber();
         byte[] pdf = seal(id, number, "上海市浦东新区验证便利店");
         ArchiveResult<?> stored = archive.certificates().store(new StoreCertificate(id, "business-licence", number,
                 "310101198503121236", "上海市市场监督管理局", issuedAt, validUntil, pdf));
