@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tongban.archive.ArchiveResult.AlreadyExists;
 import tongban.archive.ArchiveResult.Stored;
 import tongban.archive.registry.CertificateRegistry;
 
-/** {@link ECertificates} on the object store and the registry table. Objects are keyed {@code <type>/<number>.pdf}. */
+/**
+ * {@link ECertificates} on the object store and the registry table. Objects are keyed {@code <type>/<number>.pdf}, or
+ * {@code <type>/<number>.<sha256 prefix>.pdf} when an unregistered leftover holds that key.
+ */
 final class CertificateLibrary implements ECertificates {
-
-    private static final Logger log = LoggerFactory.getLogger(CertificateLibrary.class);
 
     private final ObjectStore store;
     private final CertificateRegistry registry;
@@ -41,35 +40,36 @@ final class CertificateLibrary implements ECertificates {
         Sha256 sha256 = Sha256.of(command.pdf());
         Optional<ECertificate> registered = registry.findByNumber(command.type(), command.number());
         if (registered.isPresent()) {
-            return new AlreadyExists<>(registered, registered.get().sha256().equals(sha256));
+            return new AlreadyExists<>(registered.get(), registered.get().sha256().equals(sha256));
         }
         if (registry.find(command.id()).isPresent()) {
             throw new InvalidArchiveInputException("id", "belongs to another certificate");
         }
-        String key = command.type() + "/" + command.number() + ".pdf";
+        String name = command.type() + "/" + command.number();
         Instant retainUntil = retention.retainUntil(command.type(), command.issuedAt());
-        WriteOnce.Written written = writeOnce.put(bucket, key, ObjectContent.of(command.pdf()), Map.of(
+        WriteOnce.Written written = writeOnce.put(bucket, name + ".pdf", name + "." + sha256.hex().substring(0, 16) + ".pdf",
+                ObjectContent.of(command.pdf()), Map.of(
                         "sha256", sha256.hex(),
                         "tongban-type", command.type(),
                         "tongban-number", command.number(),
                         "tongban-holder", command.holder(),
                         "tongban-issuer", command.issuer()),
-                locked ? Optional.of(retainUntil) : Optional.empty());
-        if (!written.created() && !sha256.hex().equals(written.occupant().orElseThrow().metadata().get("sha256"))) {
-            log.warn("{}/{} holds an unregistered object with other bytes; left for reconciliation", bucket, key);
-            return new AlreadyExists<>(Optional.empty(), false);
-        }
-        // created now, or the same bytes left by an attempt whose registration failed: register that object
+                locked ? Optional.of(retainUntil) : Optional.empty(),
+                occupant -> sha256.hex().equals(occupant.metadata().get("sha256")));
         ECertificate certificate = new ECertificate(command.id(), command.type(), command.number(),
                 command.holder(), command.issuer(), command.issuedAt(), command.validUntil(), CertificateStatus.VALID,
                 Optional.empty(), Optional.empty(), sha256, command.pdf().length,
-                new ObjectLocation(bucket, key, written.versionId()),
+                new ObjectLocation(bucket, written.key(), written.versionId()),
                 new Retention(retention.classFor(command.type()), retainUntil, locked), clock.instant());
-        if (writeOnce.register(bucket, key, sha256, () -> registry.register(certificate))) {
+        if (writeOnce.register(bucket, written.key(), sha256, () -> registry.register(certificate))) {
             return new Stored<>(certificate);
         }
-        Optional<ECertificate> winner = registry.findByNumber(command.type(), command.number());
-        return new AlreadyExists<>(winner, winner.map(c -> c.sha256().equals(sha256)).orElse(false));
+        // a concurrent store of the same certificate registered first
+        ECertificate winner = registry.findByNumber(command.type(), command.number()).orElseThrow();
+        if (!winner.location().key().equals(written.key())) {
+            writeOnce.orphan(bucket, written.key(), sha256, "certificate " + name + " was registered by a concurrent store");
+        }
+        return new AlreadyExists<>(winner, winner.sha256().equals(sha256));
     }
 
     @Override

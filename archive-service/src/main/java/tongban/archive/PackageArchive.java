@@ -24,7 +24,8 @@ import tongban.archive.bagit.BagPacker.PayloadFile;
 import tongban.archive.registry.PackageRegistry;
 
 /**
- * {@link ArchivePackages}: each application's file as one zipped BagIt bag, keyed {@code <item>/<applicationId>.zip}.
+ * {@link ArchivePackages}: each application's file as one zipped BagIt bag, keyed {@code <item>/<applicationId>.zip}
+ * (or {@code <item>/<applicationId>.<manifest prefix>.zip} when an unregistered leftover holds that key).
  * One object rather than files under a prefix, so that a package is written by one conditional PUT (all or nothing),
  * carries one retention and one SHA-256 in the registry, and still has every file checked against the bag's manifest.
  */
@@ -57,7 +58,7 @@ final class PackageArchive implements ArchivePackages {
         Sha256 manifest = BagPacker.manifestSha256(payload);
         Optional<ArchivedPackage> registered = registry.find(command.applicationId());
         if (registered.isPresent()) {
-            return new AlreadyExists<>(registered, registered.get().manifestSha256().equals(manifest));
+            return new AlreadyExists<>(registered.get(), registered.get().manifestSha256().equals(manifest));
         }
         Instant archivedAt = clock.instant();
         String retentionClass = retention.classFor(command.item());
@@ -66,35 +67,33 @@ final class PackageArchive implements ArchivePackages {
         try {
             PackedBag bag = BagPacker.pack(command.applicationId(), payload,
                     bagInfo(command, retentionClass, retainUntil, archivedAt), work);
-            String key = command.item() + "/" + command.applicationId() + ".zip";
-            WriteOnce.Written written = writeOnce.put(bucket, key, ObjectContent.of(bag.zip()), Map.of(
+            String name = command.item() + "/" + command.applicationId();
+            WriteOnce.Written written = writeOnce.put(bucket, name + ".zip", name + "." + manifest.hex().substring(0, 16) + ".zip",
+                    ObjectContent.of(bag.zip()), Map.of(
                             "sha256", bag.sha256().hex(),
                             "tongban-manifest-sha256", manifest.hex(),
                             "tongban-application", command.applicationId(),
                             "tongban-item", command.item()),
-                    locked ? Optional.of(retainUntil) : Optional.empty());
-            Sha256 sha256 = bag.sha256();
-            long size = bag.size();
-            if (!written.created()) {
-                StoredObject occupant = written.occupant().orElseThrow();
-                if (!manifest.hex().equals(occupant.metadata().get("tongban-manifest-sha256"))) {
-                    log.warn("{}/{} holds an unregistered package with another payload; left for reconciliation", bucket, key);
-                    return new AlreadyExists<>(Optional.empty(), false);
-                }
-                // the same payload, bagged by an attempt whose registration failed: register that object
-                sha256 = Sha256.parse(occupant.metadata().get("sha256"));
-                size = occupant.size();
-            }
+                    locked ? Optional.of(retainUntil) : Optional.empty(),
+                    occupant -> manifest.hex().equals(occupant.metadata().get("tongban-manifest-sha256")));
+            // the same payload bagged by an attempt whose registration failed has other dates: register that object
+            Sha256 sha256 = written.occupant().map(o -> Sha256.parse(o.metadata().get("sha256"))).orElse(bag.sha256());
+            long size = written.occupant().map(StoredObject::size).orElse(bag.size());
             ArchivedPackage archived = new ArchivedPackage(UUID.randomUUID(), command.applicationId(), command.item(),
                     command.department(), command.certificate().map(ArchiveApplication.SealedCertificate::certificateId),
                     command.packVersion(), command.submittedAt(), command.decidedAt(), archivedAt, bag.payloadFiles(),
-                    bag.payloadBytes(), manifest, sha256, size, new ObjectLocation(bucket, key, written.versionId()),
+                    bag.payloadBytes(), manifest, sha256, size, new ObjectLocation(bucket, written.key(), written.versionId()),
                     new Retention(retentionClass, retainUntil, locked));
-            if (writeOnce.register(bucket, key, sha256, () -> registry.register(archived))) {
+            if (writeOnce.register(bucket, written.key(), sha256, () -> registry.register(archived))) {
                 return new Stored<>(archived);
             }
-            Optional<ArchivedPackage> winner = registry.find(command.applicationId());
-            return new AlreadyExists<>(winner, winner.map(p -> p.manifestSha256().equals(manifest)).orElse(false));
+            // a concurrent archiving of the same application registered first
+            ArchivedPackage winner = registry.find(command.applicationId()).orElseThrow();
+            if (!winner.location().key().equals(written.key())) {
+                writeOnce.orphan(bucket, written.key(), sha256, "application " + command.applicationId()
+                        + " was archived by a concurrent store");
+            }
+            return new AlreadyExists<>(winner, winner.manifestSha256().equals(manifest));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the bag of " + command.applicationId(), e);
         } finally {

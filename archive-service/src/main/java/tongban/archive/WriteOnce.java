@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tongban.archive.registry.OrphanLog;
@@ -17,8 +18,8 @@ final class WriteOnce {
 
     private static final Logger log = LoggerFactory.getLogger(WriteOnce.class);
 
-    /** The object now in place: written by this call, or found there ({@code occupant}: its metadata). */
-    record Written(boolean created, Optional<String> versionId, Optional<StoredObject> occupant) {
+    /** Where the object now is, and whether this call wrote it or found the same content there. */
+    record Written(String key, boolean created, Optional<String> versionId, Optional<StoredObject> occupant) {
     }
 
     private final ObjectStore store;
@@ -31,18 +32,24 @@ final class WriteOnce {
         this.clock = clock;
     }
 
-    Written put(String bucket, String key, ObjectContent content, Map<String, String> metadata, Optional<Instant> lockedUntil) {
-        try {
-            PutResult put = store.putIfAbsent(bucket, key, content, metadata, lockedUntil);
-            if (put.created()) {
-                return new Written(true, put.versionId(), Optional.empty());
-            }
-            StoredObject occupant = store.stat(bucket, key).orElseThrow(() -> new ArchiveUnavailableException(
-                    "object store: " + bucket + "/" + key + " was refused as existing, then not found", null));
-            return new Written(false, Optional.empty(), Optional.of(occupant));
-        } catch (ObjectStoreException e) {
-            throw new ArchiveUnavailableException("object store: " + e.getMessage(), e);
+    /**
+     * Writes the object at {@code key}. If an object is there already, it is taken as this one when it has the same
+     * content (a retry after a registration failed); otherwise it is an unregistered leftover of an attempt with other
+     * bytes (a certificate sealed again, say), left for reconciliation, and the object goes to {@code alternateKey},
+     * which names its content. Nothing is ever replaced, and issuing is never blocked by a leftover.
+     */
+    Written put(String bucket, String key, String alternateKey, ObjectContent content, Map<String, String> metadata,
+                Optional<Instant> lockedUntil, Predicate<StoredObject> sameContent) {
+        Written written = attempt(bucket, key, content, metadata, lockedUntil);
+        if (written.created() || sameContent.test(written.occupant().orElseThrow())) {
+            return written;
         }
+        log.warn("{}/{} holds an unregistered object with other content; writing at {} instead", bucket, key, alternateKey);
+        Written alternate = attempt(bucket, alternateKey, content, metadata, lockedUntil);
+        if (alternate.created() || sameContent.test(alternate.occupant().orElseThrow())) {
+            return alternate;
+        }
+        throw new IllegalStateException(bucket + "/" + alternateKey + " names other content than it holds");
     }
 
     /**
@@ -53,16 +60,35 @@ final class WriteOnce {
         try {
             return registration.getAsBoolean();
         } catch (ArchiveUnavailableException failure) {
-            try {
-                orphans.record(bucket, key, sha256, failure.getMessage(), clock.instant());
-                log.warn("registration of {}/{} failed; the object is recorded as an orphan candidate: {}",
-                        bucket, key, failure.getMessage());
-            } catch (ArchiveUnavailableException alsoFailed) {
-                log.error("registration of {}/{} failed and the orphan candidate could not be recorded ({});"
-                        + " reconciliation will report the object", bucket, key, alsoFailed.getMessage());
-            }
+            orphan(bucket, key, sha256, failure.getMessage());
             throw new ArchiveUnavailableException(failure.getMessage() + "; nothing registered, " + bucket + "/" + key
                     + " kept as an orphan candidate", failure);
+        }
+    }
+
+    /** Records an object nothing will register: the registration failed, or a concurrent store registered another. */
+    void orphan(String bucket, String key, Sha256 sha256, String reason) {
+        try {
+            orphans.record(bucket, key, sha256, reason, clock.instant());
+            log.warn("{}/{} is not registered and is recorded as an orphan candidate: {}", bucket, key, reason);
+        } catch (ArchiveUnavailableException alsoFailed) {
+            log.error("{}/{} is not registered and could not be recorded as an orphan candidate ({});"
+                    + " reconciliation will report it", bucket, key, alsoFailed.getMessage());
+        }
+    }
+
+    private Written attempt(String bucket, String key, ObjectContent content, Map<String, String> metadata,
+                            Optional<Instant> lockedUntil) {
+        try {
+            PutResult put = store.putIfAbsent(bucket, key, content, metadata, lockedUntil);
+            if (put.created()) {
+                return new Written(key, true, put.versionId(), Optional.empty());
+            }
+            StoredObject occupant = store.stat(bucket, key).orElseThrow(() -> new ArchiveUnavailableException(
+                    "object store: " + bucket + "/" + key + " was refused as existing, then not found", null));
+            return new Written(key, false, Optional.empty(), Optional.of(occupant));
+        } catch (ObjectStoreException e) {
+            throw new ArchiveUnavailableException("object store: " + e.getMessage(), e);
         }
     }
 }

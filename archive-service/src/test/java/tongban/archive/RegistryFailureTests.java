@@ -40,14 +40,12 @@ class RegistryFailureTests {
 
     @Test
     void anErrorInTheRegistrationTransactionLeavesARecordedOrphanThatARetryAdopts() throws Exception {
-        bed.sql("create function refuse() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$");
-        bed.sql("create trigger refuse before insert on archive_certificate for each row execute function refuse()");
+        refuseRegistrations();
         try {
             assertThatThrownBy(() -> bed.archive.certificates().store(TestBed.certificate("F-1", "h", TestBed.pdf("f1"))))
                     .isInstanceOf(ArchiveUnavailableException.class).hasMessageContaining("orphan candidate");
         } finally {
-            bed.sql("drop trigger refuse on archive_certificate");
-            bed.sql("drop function refuse()");
+            allowRegistrations();
         }
         assertThat(bed.count("select count(*) from archive_certificate where number = 'F-1'")).isZero();
         assertThat(orphan("business-licence/F-1.pdf").recordedReason()).hasValueSatisfying(
@@ -59,6 +57,48 @@ class RegistryFailureTests {
                 + " and resolution = 'REGISTERED'")).isEqualTo(1);
         assertThat(bed.archive.reconciliation().reconcile().orphans()).extracting(Orphan::key)
                 .doesNotContain("business-licence/F-1.pdf");
+    }
+
+    @Test
+    void aCertificateSealedAgainAfterAFailedRegistrationIsStoredBesideTheLeftover() throws Exception {
+        refuseRegistrations();
+        try {
+            assertThatThrownBy(() -> bed.archive.certificates().store(TestBed.certificate("F-4", "h", TestBed.pdf("first seal"))))
+                    .isInstanceOf(ArchiveUnavailableException.class);
+        } finally {
+            allowRegistrations();
+        }
+
+        byte[] resealed = TestBed.pdf("second seal");
+        ECertificate stored = ((Stored<ECertificate>) bed.archive.certificates()
+                .store(TestBed.certificate("F-4", "h", resealed))).record();
+
+        assertThat(stored.location().key()).isEqualTo("business-licence/F-4." + Sha256.of(resealed).hex().substring(0, 16) + ".pdf");
+        assertThat(bed.archive.certificates().content(stored.id())).hasValueSatisfying(b -> assertThat(b).isEqualTo(resealed));
+        assertThat(Files.readAllBytes(bed.objectFile("certificates", "business-licence/F-4.pdf"))).isEqualTo(TestBed.pdf("first seal"));
+        assertThat(orphan("business-licence/F-4.pdf").recordedReason()).isPresent();
+    }
+
+    @Test
+    void anApplicationArchivedAgainAfterAFailedRegistrationAdoptsThePackageAlreadyThere() throws Exception {
+        bed.sql("create function refuse_package() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$");
+        bed.sql("create trigger refuse_package before insert on archive_package for each row execute function refuse_package()");
+        try {
+            assertThatThrownBy(() -> bed.archive.packages().archive(TestBed.application("APP-F-5", Optional.empty())))
+                    .isInstanceOf(ArchiveUnavailableException.class);
+        } finally {
+            bed.sql("drop trigger refuse_package on archive_package");
+            bed.sql("drop function refuse_package()");
+        }
+        byte[] leftover = Files.readAllBytes(bed.objectFile("archive", "individual-business-registration/APP-F-5.zip"));
+        bed.clock.advance(java.time.Duration.ofDays(1)); // bagged again, the bag's dates differ
+
+        ArchivedPackage adopted = ((Stored<ArchivedPackage>) bed.archive.packages()
+                .archive(TestBed.application("APP-F-5", Optional.empty()))).record();
+
+        assertThat(adopted.location().key()).isEqualTo("individual-business-registration/APP-F-5.zip");
+        assertThat(adopted.sha256()).isEqualTo(Sha256.of(leftover));
+        assertThat(bed.archive.packages().content("APP-F-5")).hasValueSatisfying(b -> assertThat(b).isEqualTo(leftover));
     }
 
     @Test
@@ -91,6 +131,17 @@ class RegistryFailureTests {
         assertThat(bed.count("select count(*) from archive_certificate where number = 'F-3'")).isZero();
         assertThat(orphan("business-licence/F-3.pdf").recordedReason()).isEmpty(); // the database was down: not recorded
         assertThat(bed.archive.reconciliation().reconcile().missing()).isEmpty();
+    }
+
+    /** A real failure inside the registration's transaction, as a full disk would raise. */
+    private static void refuseRegistrations() throws Exception {
+        bed.sql("create function refuse() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$");
+        bed.sql("create trigger refuse before insert on archive_certificate for each row execute function refuse()");
+    }
+
+    private static void allowRegistrations() throws Exception {
+        bed.sql("drop trigger refuse on archive_certificate");
+        bed.sql("drop function refuse()");
     }
 
     private static Orphan orphan(String key) {
