@@ -40,7 +40,7 @@ final class CertificateLibrary implements ECertificates {
         Sha256 sha256 = Sha256.of(command.pdf());
         Optional<ECertificate> registered = registry.findByNumber(command.type(), command.number());
         if (registered.isPresent()) {
-            return new AlreadyExists<>(registered.get(), registered.get().sha256().equals(sha256));
+            return new AlreadyExists<>(registered, registered.get().sha256().equals(sha256));
         }
         if (registry.find(command.id()).isPresent()) {
             throw new InvalidArchiveInputException("id", "belongs to another certificate");
@@ -69,7 +69,7 @@ final class CertificateLibrary implements ECertificates {
         if (!winner.location().key().equals(written.key())) {
             writeOnce.orphan(bucket, written.key(), sha256, "certificate " + name + " was registered by a concurrent store");
         }
-        return new AlreadyExists<>(winner, winner.sha256().equals(sha256));
+        return new AlreadyExists<>(Optional.of(winner), winner.sha256().equals(sha256));
     }
 
     @Override

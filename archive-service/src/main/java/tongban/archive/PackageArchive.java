@@ -58,7 +58,7 @@ final class PackageArchive implements ArchivePackages {
         Sha256 manifest = BagPacker.manifestSha256(payload);
         Optional<ArchivedPackage> registered = registry.find(command.applicationId());
         if (registered.isPresent()) {
-            return new AlreadyExists<>(registered.get(), registered.get().manifestSha256().equals(manifest));
+            return new AlreadyExists<>(registered, registered.get().manifestSha256().equals(manifest));
         }
         Instant archivedAt = clock.instant();
         String retentionClass = retention.classFor(command.item());
@@ -93,7 +93,7 @@ final class PackageArchive implements ArchivePackages {
                 writeOnce.orphan(bucket, written.key(), sha256, "application " + command.applicationId()
                         + " was archived by a concurrent store");
             }
-            return new AlreadyExists<>(winner, winner.manifestSha256().equals(manifest));
+            return new AlreadyExists<>(Optional.of(winner), winner.manifestSha256().equals(manifest));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the bag of " + command.applicationId(), e);
         } finally {

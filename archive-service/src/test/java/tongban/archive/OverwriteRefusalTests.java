@@ -34,7 +34,7 @@ class OverwriteRefusalTests {
 
         ArchiveResult<ECertificate> again = bed.archive.certificates().store(TestBed.certificate("W-1", "h", TestBed.pdf("forged")));
 
-        assertThat(again).isEqualTo(new AlreadyExists<>(first, false));
+        assertThat(again).isEqualTo(new AlreadyExists<>(Optional.of(first), false));
         assertThat(Files.readAllBytes(bed.objectFile("certificates", "business-licence/W-1.pdf"))).isEqualTo(original);
         assertThat(bed.count("select count(*) from archive_certificate where number = 'W-1'")).isEqualTo(1);
     }
@@ -46,7 +46,7 @@ class OverwriteRefusalTests {
                 .store(TestBed.certificate("W-2", "h", pdf))).record();
 
         assertThat(bed.archive.certificates().store(TestBed.certificate("W-2", "h", pdf)))
-                .isEqualTo(new AlreadyExists<>(first, true));
+                .isEqualTo(new AlreadyExists<>(Optional.of(first), true));
     }
 
     @Test
@@ -68,12 +68,12 @@ class OverwriteRefusalTests {
         bed.clock.advance(java.time.Duration.ofDays(1)); // other bag dates, same payload
 
         assertThat(bed.archive.packages().archive(TestBed.application("APP-W-1", Optional.empty())))
-                .isEqualTo(new AlreadyExists<>(first, true));
+                .isEqualTo(new AlreadyExists<>(Optional.of(first), true));
         ArchiveApplication changed = TestBed.application("APP-W-1", Optional.empty());
         changed = new ArchiveApplication(changed.applicationId(), changed.item(), changed.department(), changed.submittedAt(),
                 changed.decidedAt(), "{\"applicant\": {\"name\": \"李四\"}}".getBytes(), changed.materials(),
                 changed.decision(), changed.packVersion(), changed.certificate());
-        assertThat(bed.archive.packages().archive(changed)).isEqualTo(new AlreadyExists<>(first, false));
+        assertThat(bed.archive.packages().archive(changed)).isEqualTo(new AlreadyExists<>(Optional.of(first), false));
         assertThat(Files.readAllBytes(bed.objectFile("archive", first.location().key()))).isEqualTo(zip);
     }
 }
