@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +25,8 @@ final class TestDocuments {
 
     static final Department MARKET = new Department("shanghai-amr", "上海市市场监督管理局", "电子证照专用章", null);
     static final Department POLICE = new Department("shanghai-psb", "上海市公安局", "电子证照专用章", null);
+    /** Written into the certificates as the app would; nothing fetches it, verification is offline. */
+    static final URI CRL_BASE_URL = URI.create("http://localhost:8080/api/v1/crl");
     static final SealPosition SEAL_POSITION = new SealPosition(1, 380, 80, 120, 120);
 
     private TestDocuments() {
@@ -62,8 +65,8 @@ final class TestDocuments {
 
     /** The embedded default under {@code dataDirectory}, with both test departments. */
     static SealService embeddedService(Path dataDirectory, SealAuditLog auditLog) {
-        return SealService.start(SealConfig.embedded(dataDirectory, font(), List.of(MARKET, POLICE), null), auditLog,
-                Clock.systemUTC());
+        return SealService.start(SealConfig.embedded(dataDirectory, font(), List.of(MARKET, POLICE), CRL_BASE_URL),
+                auditLog, Clock.systemUTC());
     }
 
     static SealCommand sealCommand(byte[] pdf, SealLevel level) {

@@ -7,6 +7,11 @@ import com.itextpdf.kernel.exceptions.PdfException;
 import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.layout.borders.Border;
+import com.itextpdf.layout.element.Div;
+import com.itextpdf.layout.element.Image;
+import com.itextpdf.layout.properties.Property;
+import com.itextpdf.layout.properties.UnitValue;
 import com.itextpdf.signatures.ICrlClient;
 import com.itextpdf.signatures.IExternalSignature;
 import com.itextpdf.signatures.IIssuingCertificateRetriever;
@@ -92,8 +97,15 @@ public final class PadesSealer {
         byte[] id = new byte[6];
         RANDOM.nextBytes(id);
         String fieldName = "seal-" + HexFormat.of().formatHex(id);
+        // no padding or border: the seal image fills the rectangle the caller chose
         SignatureFieldAppearance appearance = new SignatureFieldAppearance(fieldName)
-                .setContent(sealImage.image);
+                .setContent(new Div().setMargin(0).setPadding(0)
+                        .add(new Image(sealImage.image).setAutoScale(true)));
+        appearance.setBorder(Border.NO_BORDER);
+        for (int side : new int[] {Property.PADDING_TOP, Property.PADDING_RIGHT, Property.PADDING_BOTTOM,
+                Property.PADDING_LEFT}) {
+            appearance.setProperty(side, UnitValue.createPointValue(0));
+        }
         SignerProperties properties = new SignerProperties()
                 .setFieldName(fieldName)
                 .setPageNumber(position.page())
