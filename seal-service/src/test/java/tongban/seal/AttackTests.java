@@ -17,6 +17,7 @@ class AttackTests {
     static Path data;
     static SealService service;
     static byte[] sealed;
+    static final java.util.Map<String, VerificationReport> VERDICTS = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void sealACertificate() {
@@ -26,13 +27,29 @@ class AttackTests {
     }
 
     @AfterAll
-    static void close() {
+    static void close() throws java.io.IOException {
         service.close();
+        StringBuilder table = new StringBuilder();
+        VERDICTS.forEach((attack, report) -> table.append(attack).append(" -> ").append(report.verdict())
+                .append(" integrity=").append(report.checks().integrity().code())
+                .append(" issuer=").append(report.checks().issuer().code())
+                .append(" timestamp=").append(report.checks().timestamp().code())
+                .append(" etsi=").append(report.etsi().indication()).append('/').append(report.etsi().subIndication())
+                .append('\n'));
+        java.nio.file.Files.createDirectories(Path.of("target"));
+        java.nio.file.Files.writeString(Path.of("target/attack-verdicts.txt"), table);
+    }
+
+    /** Verifies an altered copy and keeps the report for target/attack-verdicts.txt. */
+    private static VerificationReport verify(String attack, byte[] altered) {
+        VerificationReport report = service.verify(altered);
+        VERDICTS.put(attack, report);
+        return report;
     }
 
     @Test
     void pageContentAppendedAsAnIncrementalUpdateIsInvalid() {
-        VerificationReport report = service.verify(Alterations.pageContentAppended(sealed));
+        VerificationReport report = verify("page content appended as an incremental update", Alterations.pageContentAppended(sealed));
 
         assertInvalid(report, "DISALLOWED_CHANGES_AFTER_SIGNATURE");
         assertThat(report.signatures().get(0).changesAfter())
@@ -41,7 +58,7 @@ class AttackTests {
 
     @Test
     void oneByteChangedInsideTheSignedRangeIsInvalid() {
-        VerificationReport report = service.verify(Alterations.oneByteChanged(sealed));
+        VerificationReport report = verify("one byte changed inside a signed range", Alterations.oneByteChanged(sealed));
 
         assertInvalid(report, "DIGEST_MISMATCH");
         assertThat(report.etsi().subIndication()).isEqualTo("HASH_FAILURE");
@@ -49,14 +66,14 @@ class AttackTests {
 
     @Test
     void aRewrittenByteRangeIsInvalid() {
-        VerificationReport report = service.verify(Alterations.byteRangeRewritten(sealed));
+        VerificationReport report = verify("ByteRange rewritten", Alterations.byteRangeRewritten(sealed));
 
         assertInvalid(report, "BYTE_RANGE_INVALID");
     }
 
     @Test
     void aSecondUntrustedSignatureIsInvalid() throws Exception {
-        VerificationReport report = service.verify(Strangers.secondSignature(sealed));
+        VerificationReport report = verify("second, untrusted signature", Strangers.secondSignature(sealed));
 
         assertInvalid(report, "DISALLOWED_CHANGES_AFTER_SIGNATURE");
         assertThat(report.checks().issuer().result()).isEqualTo(Result.FAILED);
@@ -70,7 +87,7 @@ class AttackTests {
         int page = Alterations.pageObjectNumber(sealed);
         byte[] altered = Alterations.xrefOnlyUpdate(sealed, page + " 1\n0000000000 00001 f \n");
 
-        VerificationReport report = service.verify(altered);
+        VerificationReport report = verify("xref-only update freeing the page", altered);
 
         assertInvalid(report, "DISALLOWED_CHANGES_AFTER_SIGNATURE");
         assertThat(report.checks().integrity().detail()).contains("object " + page + " was freed");
@@ -83,7 +100,7 @@ class AttackTests {
         byte[] altered = Alterations.xrefOnlyUpdate(sealed,
                 String.format("%d 1%n%010d 00000 n \n", page, unsealedPage).replace("\r", ""));
 
-        VerificationReport report = service.verify(altered);
+        VerificationReport report = verify("xref-only update redirecting the page to its unsealed version", altered);
 
         assertInvalid(report, "DISALLOWED_CHANGES_AFTER_SIGNATURE");
         assertThat(report.checks().integrity().detail()).contains("object " + page + " was redirected");
@@ -91,7 +108,7 @@ class AttackTests {
 
     @Test
     void trailingGarbageIsInvalid() {
-        VerificationReport report = service.verify(Alterations.trailingGarbage(sealed));
+        VerificationReport report = verify("trailing garbage", Alterations.trailingGarbage(sealed));
 
         assertInvalid(report, "TRAILING_BYTES");
     }
@@ -100,7 +117,7 @@ class AttackTests {
     void aSignatureTimestampTakenFromAnotherSealedDocumentIsInvalid() throws Exception {
         byte[] other = service.seal(TestDocuments.sealCommand(TestDocuments.certificate(), null)).pdf();
 
-        VerificationReport report = service.verify(Alterations.timestampSwapped(sealed, other));
+        VerificationReport report = verify("signature timestamp taken from another sealed document", Alterations.timestampSwapped(sealed, other));
 
         assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INVALID);
         assertThat(report.checks().timestamp().result()).isEqualTo(Result.FAILED);
