@@ -84,9 +84,8 @@ class CertificateIssuer {
         if (stored instanceof ArchiveResult.Stored<ECertificate> s) {
             return new Issued(s.record(), sealed.pdf());
         }
-        ArchiveResult.AlreadyExists<ECertificate> already = (ArchiveResult.AlreadyExists<ECertificate>) stored;
-        ECertificate registered = already.registered().orElseThrow(() ->
-                new IllegalStateException("certificate " + reserved.certificateNumber() + " is stored but not registered"));
+        // a concurrent or earlier attempt stored it first: that one is the certificate
+        ECertificate registered = ((ArchiveResult.AlreadyExists<ECertificate>) stored).registered().orElseThrow();
         return new Issued(registered, archive.certificates().content(registered.id()).orElseThrow());
     }
 
