@@ -37,6 +37,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(problem, request.getRequestURI()));
     }
 
+    /** The object store or database is down: the caller may retry; nothing half-done was kept. */
+    @ExceptionHandler(tongban.archive.ArchiveUnavailableException.class)
+    ResponseEntity<Object> unavailable(RuntimeException e, HttpServletRequest request) {
+        log.warn("archive unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return respond(Problems.of(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "ARCHIVE_UNAVAILABLE",
+                "the archive is unavailable just now; try again shortly"), request.getRequestURI()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         PayloadTooLarge tooLarge = PayloadTooLarge.within(e);
