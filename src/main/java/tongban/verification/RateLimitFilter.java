@@ -68,6 +68,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         String accept = request.getHeader("Accept");
         if (path.startsWith("/verify") && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
             response.setContentType("text/html;charset=UTF-8");
+            response.setHeader("Content-Security-Policy", VerificationPageController.CONTENT_SECURITY_POLICY);
             // the language from the query string only: asking for a parameter would read the whole upload
             response.getWriter().write(pages.rateLimited(Lang.ofQuery(request.getQueryString()), wait));
             return;

@@ -1,5 +1,6 @@
 package tongban.verification;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
@@ -10,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +27,8 @@ import tongban.platform.ApiProblem;
 class VerificationPageController {
 
     static final String STYLESHEET = "/verify/verify.css";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; form-action 'self';"
+            + " base-uri 'none'; frame-ancestors 'none'";
 
     private final VerifyDocument verifier;
     private final CertificateStatuses statuses;
@@ -37,6 +41,12 @@ class VerificationPageController {
         this.statuses = statuses;
         this.pages = pages;
         this.maxFileBytes = properties.maxFileSize().toBytes();
+    }
+
+    // nothing but our own stylesheet and our own form: no script, font, frame or image from anywhere
+    @ModelAttribute
+    void contentSecurityPolicy(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     }
 
     @GetMapping("/verify")

@@ -55,7 +55,10 @@ class VerificationPageTests {
     @Test
     void thePageRunsNoScriptAndLoadsNothingFromElsewhere() {
         for (String path : new String[] {"/verify", "/verify?lang=en"}) {
-            String page = http.get(path, null).body();
+            Http.Response response = http.get(path, null);
+            assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .contains("default-src 'none'").contains("style-src 'self'").doesNotContain("script-src");
+            String page = response.body();
             assertThat(page).doesNotContainIgnoringCase("<script").doesNotContain("@import").doesNotContain("url(");
             assertThat(FOREIGN.matcher(page).find()).as(path).isFalse();
         }
