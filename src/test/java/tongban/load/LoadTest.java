@@ -48,13 +48,14 @@ public final class LoadTest {
                 "--server.port=0", "--tongban.data-dir=" + data, "--logging.level.root=WARN",
                 "--tongban.verification.rate-limit.enabled=false");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        ExecutorService io = Executors.newFixedThreadPool(concurrency);
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .executor(Executors.newFixedThreadPool(concurrency)).build();
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(io).build();
             Request request = scenario.equals("issue") ? issue(port) : evaluate(port);
             run(client, request, Math.min(requests, 200), concurrency, "warm-up");
             run(client, request, requests, concurrency, scenario);
         } finally {
+            io.shutdownNow();
             app.close();
         }
     }
