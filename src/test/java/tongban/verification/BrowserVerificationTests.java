@@ -41,6 +41,8 @@ import tongban.seal.SealService;
 class BrowserVerificationTests {
 
     static final Path SCREENSHOTS = Path.of("src", "target", "screenshots");
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static Path profile;
     private static Path uploads;
     private static WebDriver browser;
@@ -57,13 +59,15 @@ class BrowserVerificationTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
+        assertThat(Path.of(CHROMIUM)).as("install the Debian packages chromium and chromium-driver").isExecutable();
+        assertThat(Path.of(CHROMEDRIVER)).as("install the Debian packages chromium and chromium-driver").isExecutable();
         profile = Files.createTempDirectory("tongban-chromium");
         uploads = Files.createTempDirectory("tongban-uploads");
         Files.createDirectories(SCREENSHOTS);
         // the driver's path given, Selenium Manager is skipped: it would try to download a browser and driver
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=412,915", "--lang=zh-CN");
