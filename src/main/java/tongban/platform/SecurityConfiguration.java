@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -75,12 +76,18 @@ class SecurityConfiguration {
 
     /**
      * Demo accounts of the embedded default, listed in the README. They exist only in demo mode; the
-     * passwords are public by design and the cheap hash keeps load tests about the service, not bcrypt.
+     * passwords are public by design. HTTP Basic checks the password on every call, so the hash is cheap
+     * (cost 4) and the encoder is this one, not the delegating default that would re-hash it at cost 10.
      */
     @Bean
     @ConditionalOnProperty(name = "tongban.security.mode", havingValue = "demo", matchIfMissing = true)
-    UserDetailsService demoAccounts() {
-        BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
+    PasswordEncoder demoPasswordEncoder() {
+        return new BCryptPasswordEncoder(4);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "tongban.security.mode", havingValue = "demo", matchIfMissing = true)
+    UserDetailsService demoAccounts(PasswordEncoder encoder) {
         List<UserDetails> users = List.of(
                 user(encoder, "zhangsan", Roles.APPLICANT),
                 user(encoder, "lisi", Roles.APPLICANT),
@@ -92,8 +99,8 @@ class SecurityConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
-    private static UserDetails user(BCryptPasswordEncoder encoder, String name, String role) {
-        return User.withUsername(name).password("{bcrypt}" + encoder.encode("demo-" + name)).roles(role).build();
+    private static UserDetails user(PasswordEncoder encoder, String name, String role) {
+        return User.withUsername(name).password(encoder.encode("demo-" + name)).roles(role).build();
     }
 
     private static void write(JsonMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
