@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -77,7 +78,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 "too many verification requests from your address; try again in " + wait + " s");
         problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
         problem.setProperty("code", "RATE_LIMITED");
-        problem.setInstance(java.net.URI.create(path));
+        problem.setInstance(URI.create(path));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -2,6 +2,7 @@ package tongban.verification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.multipart.MultipartFile;
 import tongban.platform.ApiProblem;
@@ -18,7 +19,7 @@ final class Upload {
     static byte[] bytes(MultipartFile file, long maxBytes) {
         if (file == null || file.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "FILE_REQUIRED", "send the PDF as the multipart part 'file'",
-                    "file", java.util.List.of());
+                    "file", List.of());
         }
         if (file.getSize() > maxBytes) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",

@@ -1,6 +1,8 @@
 package tongban.verification;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
@@ -70,8 +72,8 @@ class VerificationPageController {
 
     @GetMapping(STYLESHEET)
     ResponseEntity<Resource> stylesheet() {
-        return ResponseEntity.ok().contentType(new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+        return ResponseEntity.ok().contentType(new MediaType("text", "css", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                 .body(new ClassPathResource("static/verify/verify.css"));
     }
 

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,7 +83,7 @@ final class Certificates {
     private byte[] seal(UUID id, String number, String businessName) {
         CertificateDocument document = render.render(new CertificateData(id.toString(), "business-licence", number,
                 "陈建国", "310101198503121236", "上海市市场监督管理局", LocalDate.now(), null,
-                Map.of("businessName", businessName, "businessScope", java.util.List.of("retail-general"),
+                Map.of("businessName", businessName, "businessScope", List.of("retail-general"),
                         "premisesAddress", "上海市浦东新区世纪大道100号1层"),
                 URI.create("https://tongban.example.cn")));
         var at = document.seal();

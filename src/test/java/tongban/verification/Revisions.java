@@ -17,6 +17,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -59,7 +61,7 @@ final class Revisions {
     /** The same bytes with one byte of the signed content flipped (inside the document title). */
     static byte[] oneByteChanged(byte[] pdf) {
         byte[] copy = pdf.clone();
-        String text = new String(copy, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(copy, StandardCharsets.ISO_8859_1);
         int at = text.indexOf("/Title") + 8;
         copy[at] = (byte) (copy[at] ^ 0x01);
         return copy;
@@ -74,7 +76,7 @@ final class Revisions {
             prolonger.setTrustedCertificates(new ArrayList<>(seals.trustAnchors()));
             prolonger.prolongSignatures(new OwnTsa(seals.timestampAuthority().orElseThrow()));
             return out.toByteArray();
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -111,7 +113,7 @@ final class Revisions {
         }
 
         @Override
-        public MessageDigest getMessageDigest() throws java.security.GeneralSecurityException {
+        public MessageDigest getMessageDigest() throws GeneralSecurityException {
             return MessageDigest.getInstance("SHA-256");
         }
 
