@@ -45,6 +45,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the archive is unavailable just now; try again shortly"), request.getRequestURI()));
     }
 
+    /** A multipart body cut short or without its boundary: the client's fault, told plainly. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> brokenMultipart(Exception e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return respond(Problems.of(new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "the upload is larger than allowed"), request.getRequestURI()));
+        }
+        return respond(Problems.of(new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART",
+                "the multipart/form-data body cannot be read"), request.getRequestURI()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         PayloadTooLarge tooLarge = PayloadTooLarge.within(e);

@@ -81,6 +81,14 @@ class BadSubmissionTests {
         assertThat(http.get("/api/v1/applications", "wangwu").body()).isEqualTo(before);
     }
 
+    @Test
+    void aMultipartBodyCutShortIsABadRequest() {
+        String cut = "--XYZ\r\nContent-Disposition: form-data; name=\"application\"\r\n\r\n{\"item\":";
+        Response r = http.send("POST", "/api/v1/applications", java.net.http.HttpRequest.BodyPublishers.ofString(cut),
+                "zhangsan", "multipart/form-data; boundary=XYZ", AcceptanceJourneyTests.key());
+        assertCode(r, 400, "MALFORMED_MULTIPART");
+    }
+
     private Response post(Multipart body) {
         return http.postMultipart("/api/v1/applications", body, AcceptanceJourneyTests.key(), "zhangsan");
     }

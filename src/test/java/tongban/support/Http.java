@@ -68,6 +68,13 @@ public final class Http {
         return b;
     }
 
+    /** Any method with a body of the given type, as {@code user}, with an Idempotency-Key. */
+    public Response send(String method, String path, HttpRequest.BodyPublisher body, String user, String contentType,
+                         String idempotencyKey) {
+        return send(builder(path, user).header("Content-Type", contentType).header("Idempotency-Key", idempotencyKey)
+                .method(method, body));
+    }
+
     /** A multipart POST as {@code user}, with an optional Idempotency-Key. */
     public Response postMultipart(String path, Multipart body, String idempotencyKey, String user) {
         HttpRequest.Builder b = builder(path, user).header("Content-Type", body.contentType()).POST(body.publisher());

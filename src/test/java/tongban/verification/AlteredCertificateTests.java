@@ -3,14 +3,7 @@ package tongban.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tongban.archive.Archive;
-import tongban.documents.RenderCertificate;
-import tongban.seal.SealService;
 import tongban.support.Http;
 import tongban.support.Multipart;
 import tools.jackson.databind.JsonNode;
@@ -19,25 +12,8 @@ import tools.jackson.databind.JsonNode;
  * An altered certificate is never VALID: a page changed in a later revision, a changed byte, or a file our seal
  * signed that is not the original we archived under its id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = VerificationTestApp.NO_RATE_LIMIT)
-class AlteredCertificateTests {
+class AlteredCertificateTests extends IssuedCertificateTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    RenderCertificate render;
-    @Autowired
-    SealService seals;
-    @Autowired
-    Archive archive;
-    Http http;
-    Certificates certificates;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        certificates = new Certificates(render, seals, archive);
-    }
 
     @Test
     void pageContentChangedInAnAppendedRevisionIsInvalidAndItsContentIsNotTrusted() {

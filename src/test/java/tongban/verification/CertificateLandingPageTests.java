@@ -3,36 +3,12 @@ package tongban.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tongban.archive.Archive;
-import tongban.documents.RenderCertificate;
-import tongban.seal.SealService;
 import tongban.support.Http;
 
 /** The page a certificate's QR code opens: its status in words, its particulars, and the way to check the file. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = VerificationTestApp.NO_RATE_LIMIT)
-class CertificateLandingPageTests {
+class CertificateLandingPageTests extends IssuedCertificateTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    RenderCertificate render;
-    @Autowired
-    SealService seals;
-    @Autowired
-    Archive archive;
-    Http http;
-    Certificates certificates;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        certificates = new Certificates(render, seals, archive);
-    }
 
     @Test
     void theQrCodesPageShowsAValidCertificateAndNoOnesName() {

@@ -5,38 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tongban.archive.Archive;
-import tongban.documents.RenderCertificate;
-import tongban.seal.SealService;
 import tongban.support.Http;
 import tongban.support.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /** A certificate as we issued it, or with only allowed revisions appended, is VALID on every check. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = VerificationTestApp.NO_RATE_LIMIT)
-class GenuineCertificateTests {
+class GenuineCertificateTests extends IssuedCertificateTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    RenderCertificate render;
-    @Autowired
-    SealService seals;
-    @Autowired
-    Archive archive;
-    Http http;
-    Certificates certificates;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        certificates = new Certificates(render, seals, archive);
-    }
 
     @Test
     void aGenuineCertificateIsValidOnEveryCheckWithoutALogin() throws Exception {

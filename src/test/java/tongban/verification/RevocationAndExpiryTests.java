@@ -2,38 +2,14 @@ package tongban.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tongban.archive.Archive;
-import tongban.documents.RenderCertificate;
-import tongban.seal.SealService;
 import tongban.support.Http;
 import tongban.support.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /** An intact certificate that was revoked or has expired is INVALID, and says which; revocation shows at once. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = VerificationTestApp.NO_RATE_LIMIT)
-class RevocationAndExpiryTests {
+class RevocationAndExpiryTests extends IssuedCertificateTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    RenderCertificate render;
-    @Autowired
-    SealService seals;
-    @Autowired
-    Archive archive;
-    Http http;
-    Certificates certificates;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        certificates = new Certificates(render, seals, archive);
-    }
 
     @Test
     void revokingACertificateChangesTheVerdictOfTheVeryNextVerification() {
