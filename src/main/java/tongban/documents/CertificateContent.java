@@ -1,6 +1,5 @@
 package tongban.documents;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode)
 
     static final String JSON_FORMAT = "tongban-certificate-data/1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int MAX_URL = 200;
 
     static CertificateContent of(CertificateData data, TemplateSpec spec, CertificateFonts fonts) {
         return new Checker(spec, fonts).check(data);
@@ -34,9 +32,7 @@ record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode)
 
         CertificateContent check(CertificateData data) {
             String id = required("certificateId", data.certificateId());
-            if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-                throw new InvalidCertificateData("certificateId", "must be 1 to 64 letters, digits, '.', '_' or '-'");
-            }
+            problem("certificateId", DocumentValues.idProblem(id));
             String number = required("number", data.number());
             problem("number", spec.number().problem(number));
             String holderName = text("holderName", data.holderName(), spec.holderNameMaxLength());
@@ -54,7 +50,8 @@ record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode)
             if (validUntil != null && validUntil.isBefore(issued)) {
                 throw new InvalidCertificateData("validUntil", "must not be before issueDate");
             }
-            String verifyUrl = verifyUrl(data.verifyBaseUrl(), id);
+            problem("verifyBaseUrl", DocumentValues.verifyBaseProblem(data.verifyBaseUrl(), id));
+            String verifyUrl = DocumentValues.verifyUrl(data.verifyBaseUrl(), id);
 
             Map<String, Object> printed = new LinkedHashMap<>();
             Map<String, Object> raw = new LinkedHashMap<>();
@@ -74,9 +71,10 @@ record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode)
             model.put("number", number);
             model.put("holder", holder);
             model.put("issuer", issuer);
-            model.put("issueDate", chinese(issued));
-            model.put("validUntil", validUntil == null ? "长期" : chinese(validUntil));
-            model.put("validity", validUntil == null ? "长期" : chinese(issued) + "至" + chinese(validUntil));
+            model.put("issueDate", DocumentValues.chinese(issued));
+            model.put("validUntil", validUntil == null ? "长期" : DocumentValues.chinese(validUntil));
+            model.put("validity", validUntil == null ? "长期"
+                    : DocumentValues.chinese(issued) + "至" + DocumentValues.chinese(validUntil));
             model.put("verifyUrl", verifyUrl);
             model.put("fields", printed);
 
@@ -172,18 +170,7 @@ record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode)
         }
 
         private String printable(String at, String value, int maxLength) {
-            int length = value.codePointCount(0, value.length());
-            if (length > maxLength) {
-                throw new InvalidCertificateData(at, "has " + length + " characters; at most " + maxLength + " fit");
-            }
-            if (value.codePoints().anyMatch(Character::isISOControl)) {
-                throw new InvalidCertificateData(at, "must be one line without control characters");
-            }
-            int missing = fonts.firstMissing(value);
-            if (missing >= 0) {
-                throw new InvalidCertificateData(at, String.format(
-                        "the character %s (U+%04X) is not in the certificate font (GB 2312)", Character.toString(missing), missing));
-            }
+            problem(at, DocumentValues.printableProblem(value, maxLength, fonts));
             return value;
         }
 
@@ -198,26 +185,6 @@ record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode)
             if (problem != null) {
                 throw new InvalidCertificateData(at, problem);
             }
-        }
-
-        private static String verifyUrl(URI base, String certificateId) {
-            if (base == null) {
-                throw new InvalidCertificateData("verifyBaseUrl", "is required");
-            }
-            String scheme = base.getScheme();
-            if (!base.isAbsolute() || !("https".equals(scheme) || "http".equals(scheme)) || base.getHost() == null
-                    || base.getRawQuery() != null || base.getRawFragment() != null) {
-                throw new InvalidCertificateData("verifyBaseUrl", "must be an absolute http(s) URL without query or fragment");
-            }
-            String url = base.toString().replaceAll("/+$", "") + "/verify/" + certificateId;
-            if (url.length() > MAX_URL) {
-                throw new InvalidCertificateData("verifyBaseUrl", "is too long for the QR code; at most " + MAX_URL + " characters in all");
-            }
-            return url;
-        }
-
-        private static String chinese(LocalDate date) {
-            return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
         }
     }
 }

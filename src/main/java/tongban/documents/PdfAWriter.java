@@ -6,8 +6,10 @@ import com.itextpdf.html2pdf.HtmlConverter;
 import com.itextpdf.kernel.pdf.PdfAConformance;
 import com.itextpdf.kernel.pdf.PdfDate;
 import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfOutputIntent;
+import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfString;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.WriterProperties;
@@ -18,6 +20,7 @@ import com.itextpdf.styledxmlparser.resolver.resource.DefaultResourceRetriever;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -27,7 +30,6 @@ import java.nio.file.Path;
 final class PdfAWriter {
 
     static final String COLOR_PROFILE = "color/sRGB.icc";
-    static final String DATA_FILE = "certificate.json";
 
     private final byte[] colorProfile;
     private final Path templates;
@@ -46,21 +48,24 @@ final class PdfAWriter {
     record Result(byte[] pdf, int pages) {
     }
 
-    Result write(String html, Path baseFolder, String title, byte[] json, FontProvider fonts,
+    /** The document's data as the JSON file associated with it, such as {@code certificate.json}. */
+    record Data(String fileName, String description, byte[] json) {
+    }
+
+    Result write(String html, Path baseFolder, String title, Data data, FontProvider fonts,
                  TemplateElements elements) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        PageCountingDocument pdf = new PageCountingDocument(
-                new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)),
-                new PdfOutputIntent("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
+        PdfADocument pdf = new PdfADocument(new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)),
+                PdfAConformance.PDF_A_3B, new PdfOutputIntent("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
                         new ByteArrayInputStream(colorProfile)));
         pdf.getDocumentInfo().setTitle(title);
         pdf.getCatalog().setLang(new PdfString("zh-CN"));
 
         PdfDictionary parameters = new PdfDictionary();
         parameters.put(PdfName.ModDate, new PdfDate().getPdfObject());
-        PdfFileSpec data = PdfFileSpec.createEmbeddedFileSpec(pdf, json, "Certificate data (证照数据)", DATA_FILE,
+        PdfFileSpec file = PdfFileSpec.createEmbeddedFileSpec(pdf, data.json(), data.description(), data.fileName(),
                 new PdfName("application/json"), parameters, PdfName.Data);
-        pdf.addAssociatedFile("Certificate data (证照数据)", data);
+        pdf.addAssociatedFile(data.description(), file);
 
         ConverterProperties properties = new ConverterProperties()
                 .setBaseUri(baseFolder.toUri().toString())
@@ -74,21 +79,17 @@ final class PdfAWriter {
             // the data was checked before; what iText refuses (e.g. a PDF/A rule) is the template's fault
             throw new InvalidTemplate(baseFolder + ": cannot be rendered as PDF/A-3b: " + e.getMessage(), e);
         }
-        return new Result(out.toByteArray(), pdf.pages);
+        byte[] written = out.toByteArray();
+        return new Result(written, pageCount(written));
     }
 
-    // pdfHTML closes the document it fills, and a closed document no longer tells its page count
-    private static final class PageCountingDocument extends PdfADocument {
-        private int pages;
-
-        PageCountingDocument(PdfWriter writer, PdfOutputIntent intent) {
-            super(writer, PdfAConformance.PDF_A_3B, intent);
-        }
-
-        @Override
-        public void close() {
-            pages = getNumberOfPages();
-            super.close();
+    // Counted in the file as written: pdfHTML closes the document it fills, and the count of a document
+    // at the moment it closes can miss a page laid out while closing.
+    private static int pageCount(byte[] pdf) {
+        try (PdfDocument written = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            return written.getNumberOfPages();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,13 +1,10 @@
 package tongban.documents;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Renders a certificate (电子证照) from its template: PDF/A-3b, one page, the certificate font embedded,
@@ -28,12 +25,9 @@ public class RenderCertificate {
         this.fonts = new CertificateFonts(templatesDir);
         this.writer = new PdfAWriter(templatesDir);
         Map<String, CertificateTemplate> found = new TreeMap<>();
-        try (Stream<Path> folders = Files.list(templatesDir)) {
-            folders.filter(folder -> Files.isRegularFile(folder.resolve(TemplateSpec.FILE)))
-                    .map(folder -> CertificateTemplate.load(folder, fonts))
-                    .forEach(template -> found.put(template.type(), template));
-        } catch (IOException e) {
-            throw new InvalidTemplate(templatesDir + ": cannot list templates: " + e.getMessage(), e);
+        for (Path folder : PageTemplate.folders(templatesDir, TemplateSpec.FILE)) {
+            CertificateTemplate template = CertificateTemplate.load(folder, fonts);
+            found.put(template.type(), template);
         }
         this.templates = Collections.unmodifiableMap(found);
     }
@@ -57,7 +51,8 @@ public class RenderCertificate {
         CertificateContent content = CertificateContent.of(data, template.spec(), fonts);
         TemplateElements elements = new TemplateElements(content.qrCode());
         PdfAWriter.Result pdf = writer.write(template.html(content.model()), template.folder(),
-                template.spec().title(), content.json(), fonts.provider(), elements);
+                template.spec().title(), new PdfAWriter.Data("certificate.json", "Certificate data (证照数据)", content.json()),
+                fonts.provider(), elements);
         if (pdf.pages() != 1) {
             throw new InvalidTemplate(template.type() + ": the data fills " + pdf.pages() + " pages, the certificate"
                     + " must fit on one; make room in template.html or lower the limits in template.yaml");

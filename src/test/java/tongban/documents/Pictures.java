@@ -32,21 +32,38 @@ final class Pictures {
      * with a dashed red circle where the seal will go (the PDF itself has nothing there until sealed).
      */
     static Path keep(String name, CertificateDocument document) throws IOException {
-        Files.createDirectories(Samples.OUTPUT);
-        Files.write(Samples.OUTPUT.resolve(name + ".pdf"), document.pdf());
-        BufferedImage page = firstPage(document.pdf(), DPI);
+        return keep(Samples.OUTPUT, name, document.pdf(), document.seal());
+    }
+
+    /**
+     * Writes the PDF to {@code folder/NAME.pdf} and a PNG of each page, {@code NAME.png} for the first and
+     * {@code NAME-N.png} for page N, the seal's page with a dashed red circle where the seal will go.
+     */
+    static Path keep(Path folder, String name, byte[] pdf, SealPosition seal) throws IOException {
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(name + ".pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int index = 0; index < document.getNumberOfPages(); index++) {
+                BufferedImage page = renderer.renderImageWithDPI(index, DPI);
+                if (index + 1 == seal.page()) {
+                    circle(page, seal);
+                }
+                ImageIO.write(page, "png", folder.resolve(name + (index == 0 ? "" : "-" + (index + 1)) + ".png").toFile());
+            }
+        }
+        return folder.resolve(name + ".png");
+    }
+
+    private static void circle(BufferedImage page, SealPosition seal) {
         Graphics2D g = page.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(new Color(200, 30, 30));
         g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
-        SealPosition seal = document.seal();
         float scale = DPI / 72f;
         float pageHeight = page.getHeight() / scale;
         g.drawOval(Math.round(seal.x() * scale), Math.round((pageHeight - seal.y() - seal.height()) * scale),
                 Math.round(seal.width() * scale), Math.round(seal.height() * scale));
         g.dispose();
-        Path png = Samples.OUTPUT.resolve(name + ".png");
-        ImageIO.write(page, "png", png.toFile());
-        return png;
     }
 }
