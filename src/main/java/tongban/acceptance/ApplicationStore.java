@@ -21,7 +21,7 @@ class ApplicationStore {
     /** An application row; {@code decision} as stored JSON. */
     record Row(UUID id, String username, String subjectId, String item, String idempotencyKey, String requestSha256,
                ApplicationStatus status, String request, String decision, UUID certificateId, String certificateNumber,
-               Instant createdAt) {
+               UUID noticeId, String noticeKind, Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -82,6 +82,14 @@ class ApplicationStore {
         return find(id).orElseThrow();
     }
 
+    /** Reserves the notice's id once, like a certificate's. */
+    Row reserveNotice(UUID id, String kind) {
+        jdbc.sql("update application set notice_id = coalesce(notice_id, ?), notice_kind = coalesce(notice_kind, ?), "
+                        + "updated_at = ? where id = ?")
+                .params(UUID.randomUUID(), kind, Timestamp.from(clock.instant()), id).update();
+        return find(id).orElseThrow();
+    }
+
     long nextNumber(String sequence) {
         return jdbc.sql("select nextval('" + switch (sequence) {
             case "business-licence" -> "business_licence_number_seq";
@@ -119,6 +127,6 @@ class ApplicationStore {
                 rs.getString("item"), rs.getString("idempotency_key"), rs.getString("request_sha256"),
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getString("request"), rs.getString("decision"),
                 rs.getObject("certificate_id", UUID.class), rs.getString("certificate_number"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getObject("notice_id", UUID.class), rs.getString("notice_kind"), rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -11,10 +11,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tongban.acceptance.ApplicationStore.Row;
-import tongban.archive.Archive;
-import tongban.archive.ArchiveResult;
 import tongban.archive.ECertificate;
-import tongban.archive.StoreCertificate;
 import tongban.documents.CertificateData;
 import tongban.documents.CertificateDocument;
 import tongban.documents.CertificateNumbers;
@@ -22,10 +19,6 @@ import tongban.documents.FoodBusinessFormat;
 import tongban.documents.RenderCertificate;
 import tongban.identity.SharedData;
 import tongban.rules.ServiceItem;
-import tongban.seal.SealCommand;
-import tongban.seal.SealPosition;
-import tongban.seal.SealService;
-import tongban.seal.SealedDocument;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,53 +33,37 @@ class CertificateIssuer {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final RenderCertificate render;
-    private final SealService seals;
-    private final Archive archive;
+    private final DocumentSealer sealer;
     private final ApplicationStore applications;
     private final URI publicBaseUrl;
     private final String divisionCode;
 
-    CertificateIssuer(RenderCertificate render, SealService seals, Archive archive, ApplicationStore applications,
+    CertificateIssuer(RenderCertificate render, DocumentSealer sealer, ApplicationStore applications,
                       @Value("${tongban.public-base-url:http://localhost:8080}") URI publicBaseUrl,
                       @Value("${tongban.issuing.division-code:310101}") String divisionCode) {
         this.render = render;
-        this.seals = seals;
-        this.archive = archive;
+        this.sealer = sealer;
         this.applications = applications;
         this.publicBaseUrl = publicBaseUrl;
         this.divisionCode = divisionCode;
     }
 
-    /** What was issued: the registered certificate and the sealed bytes (for the e-archive package). */
-    record Issued(ECertificate certificate, byte[] pdf) {
-    }
-
-    Issued issue(Row application, ServiceItem item, SharedData shared, JsonNode form, List<ECertificate> held,
+    DocumentSealer.Sealed issue(Row application, ServiceItem item, SharedData shared, JsonNode form, List<ECertificate> held,
                  LocalDate today) {
         String type = item.issues().type();
         Row reserved = application.certificateNumber() != null ? application
                 : applications.reserveCertificate(application.id(), number(type, form, today));
-        Optional<ECertificate> existing = archive.certificates().findByNumber(type, reserved.certificateNumber());
+        Optional<DocumentSealer.Sealed> existing = sealer.stored(type, reserved.certificateNumber());
         if (existing.isPresent()) {
-            return new Issued(existing.get(), archive.certificates().content(existing.get().id()).orElseThrow());
+            return existing.get();
         }
         CertificateData data = data(reserved.certificateId(), type, reserved.certificateNumber(), item, shared, form,
                 held, today);
         CertificateDocument document = render.render(data);
-        var seal = document.seal();
-        SealedDocument sealed = seals.seal(new SealCommand(item.department().id(), document.pdf(),
-                new SealPosition(seal.page(), seal.x(), seal.y(), seal.width(), seal.height()),
-                application.username(), "issue " + type + " for application " + application.id(), null));
-        ArchiveResult<ECertificate> stored = archive.certificates().store(new StoreCertificate(reserved.certificateId(),
-                type, reserved.certificateNumber(), shared.subject().id(), item.department().name().zh(),
-                sealed.sealedAt(), Optional.ofNullable(data.validUntil()).map(d -> d.plusDays(1).atStartOfDay(BEIJING).toInstant()),
-                sealed.pdf()));
-        if (stored instanceof ArchiveResult.Stored<ECertificate> s) {
-            return new Issued(s.record(), sealed.pdf());
-        }
-        // a concurrent or earlier attempt stored it first: that one is the certificate
-        ECertificate registered = ((ArchiveResult.AlreadyExists<ECertificate>) stored).registered().orElseThrow();
-        return new Issued(registered, archive.certificates().content(registered.id()).orElseThrow());
+        return sealer.sealAndStore(reserved.certificateId(), type, reserved.certificateNumber(),
+                item.department().id(), item.department().name().zh(), shared.subject().id(), document.pdf(),
+                document.seal(), Optional.ofNullable(data.validUntil()).map(d -> d.plusDays(1).atStartOfDay(BEIJING).toInstant()),
+                application.username(), "issue " + type + " for application " + application.id());
     }
 
     private String number(String type, JsonNode form, LocalDate today) {

@@ -30,11 +30,13 @@ class CertificatesController {
     private final Archive archive;
     private final Applicants applicants;
     private final AuditLog audit;
+    private final java.util.Collection<String> noticeTypes;
 
-    CertificatesController(Archive archive, Applicants applicants, AuditLog audit) {
+    CertificatesController(Archive archive, Applicants applicants, AuditLog audit, tongban.documents.RenderNotice notices) {
         this.archive = archive;
         this.applicants = applicants;
         this.audit = audit;
+        this.noticeTypes = java.util.Set.copyOf(notices.types().values());
     }
 
     record CertificateView(UUID id, String type, String number, String issuer, java.time.Instant issuedAt,
@@ -47,7 +49,9 @@ class CertificatesController {
 
     @GetMapping("/api/v1/certificates")
     List<CertificateView> mine(Authentication login) {
-        return archive.certificates().listByHolder(applicants.of(login).id()).stream().map(CertificateView::of).toList();
+        // notices are documents of an application, not e-certificates to reuse
+        return archive.certificates().listByHolder(applicants.of(login).id()).stream()
+                .filter(c -> !noticeTypes.contains(c.type())).map(CertificateView::of).toList();
     }
 
     @GetMapping("/api/v1/certificates/{id}/pdf")

@@ -64,6 +64,7 @@ public class SubmitApplication {
     private final Archive archive;
     private final MaterialsInspector inspector;
     private final CertificateIssuer issuer;
+    private final NoticeIssuer notices;
     private final ApplicationStore applications;
     private final SealService seals;
     private final AuditLog audit;
@@ -71,13 +72,15 @@ public class SubmitApplication {
     private final Clock clock;
 
     SubmitApplication(RulePacks packs, DataSharing sharing, Archive archive, MaterialsInspector inspector,
-                      CertificateIssuer issuer, ApplicationStore applications, SealService seals, AuditLog audit,
+                      CertificateIssuer issuer, NoticeIssuer notices, ApplicationStore applications, SealService seals,
+                      AuditLog audit,
                       PlatformTransactionManager transactions, Clock clock) {
         this.packs = packs;
         this.sharing = sharing;
         this.archive = archive;
         this.inspector = inspector;
         this.issuer = issuer;
+        this.notices = notices;
         this.applications = applications;
         this.seals = seals;
         this.audit = audit;
@@ -181,13 +184,16 @@ public class SubmitApplication {
             case ACCEPTABLE -> decision.visits().steps().stream().anyMatch(Decision.Step::beforeDecision)
                     ? ApplicationStatus.ACCEPTED : ApplicationStatus.ISSUED;
         };
+        DocumentSealer.Sealed document;
         if (status == ApplicationStatus.ISSUED) {
-            CertificateIssuer.Issued issued = issuer.issue(row, item, decided.shared(), request.path("form"),
-                    decided.held(), decided.asOf());
-            archivePackage(row, item, request, inspected, uploads, decision, issued);
-            audit.record(row.username(), "CERTIFICATE_ISSUED", "certificate/" + issued.certificate().id(),
-                    java.util.Map.of("application", row.id().toString(), "type", issued.certificate().type()));
+            document = issuer.issue(row, item, decided.shared(), request.path("form"), decided.held(), decided.asOf());
+        } else {
+            document = notices.issue(row, item, decision, decided.shared(), decided.asOf());
         }
+        archivePackage(row, item, request, inspected, uploads, decision, document);
+        audit.record(row.username(), status == ApplicationStatus.ISSUED ? "CERTIFICATE_ISSUED" : "NOTICE_ISSUED",
+                "document/" + document.record().id(),
+                java.util.Map.of("application", row.id().toString(), "type", document.record().type()));
         applications.finish(row.id(), status, decision, materials, null);
         audit.record(row.username(), "APPLICATION_" + status.name(), "application/" + row.id(),
                 java.util.Map.of("item", item.code(), "outcome", decision.outcome().name()));
@@ -196,7 +202,7 @@ public class SubmitApplication {
     }
 
     private void archivePackage(Row row, ServiceItem item, ObjectNode request, List<InspectedMaterial> inspected,
-                                List<ReceivedUpload> uploads, Decision decision, CertificateIssuer.Issued issued) {
+                                List<ReceivedUpload> uploads, Decision decision, DocumentSealer.Sealed issued) {
         List<ArchiveApplication.Material> files = new ArrayList<>();
         for (int i = 0; i < uploads.size(); i++) {
             if (inspected.get(i).accepted()) {
@@ -211,7 +217,7 @@ public class SubmitApplication {
                 row.createdAt(), now.isBefore(row.createdAt()) ? row.createdAt() : now,
                 Json.write(request).getBytes(StandardCharsets.UTF_8), files,
                 Json.write(decision).getBytes(StandardCharsets.UTF_8), decision.packVersion(),
-                Optional.of(new ArchiveApplication.SealedCertificate(issued.certificate().id(), issued.pdf(),
+                Optional.of(new ArchiveApplication.SealedCertificate(issued.record().id(), issued.pdf(),
                         Json.write(report).getBytes(StandardCharsets.UTF_8)))));
     }
 
@@ -228,12 +234,15 @@ public class SubmitApplication {
     ApplicationView view(Row row) {
         Decision decision = row.decision() == null ? null : Json.MAPPER.readValue(row.decision(), Decision.class);
         CertificateLink certificate = null;
-        List<DocumentLink> documents = List.of();
+        List<DocumentLink> documents = new ArrayList<>();
         if (row.status() == ApplicationStatus.ISSUED && row.certificateId() != null) {
             String download = "/api/v1/certificates/" + row.certificateId() + "/pdf";
             certificate = new CertificateLink(row.certificateId(), row.certificateNumber(), download,
                     "/verify/" + row.certificateId());
-            documents = List.of(new DocumentLink(row.certificateId(), "CERTIFICATE", download));
+            documents.add(new DocumentLink(row.certificateId(), "CERTIFICATE", download));
+        }
+        if (row.status().isFinal() && row.noticeId() != null) {
+            documents.add(new DocumentLink(row.noticeId(), row.noticeKind(), "/api/v1/documents/" + row.noticeId() + "/pdf"));
         }
         return new ApplicationView(row.id(), row.item(), row.status(), row.createdAt(), decision,
                 applications.materials(row.id()), certificate, documents);

@@ -21,9 +21,9 @@ import tongban.seal.SealedDocument;
 import tongban.seal.VerificationReport;
 
 /**
- * Every certificate type, rendered and then sealed by its department with the embedded local authority:
- * veraPDF still finds it PDF/A-3B, the verification core finds it VALID, and a picture of page 1 with the
- * visible seal is kept in src/target/certificates/TYPE-sealed.png.
+ * Every certificate type and every notice, rendered and then sealed by its department with the embedded local
+ * authority: veraPDF still finds it PDF/A-3B, the verification core finds it VALID, and a picture of page 1 of
+ * each certificate with the visible seal is kept in src/target/certificates/TYPE-sealed.png.
  */
 class SealedCertificateTests {
 
@@ -65,6 +65,21 @@ class SealedCertificateTests {
         Files.write(Samples.OUTPUT.resolve(type + "-sealed.pdf"), sealed.pdf());
         ImageIO.write(page, "png", Samples.OUTPUT.resolve(type + "-sealed.png").toFile());
         assertThat(redPixelsIn(page, at)).as("the seal is drawn where the template puts it").isGreaterThan(500);
+    }
+
+    static List<Notices.Case> notices() {
+        return Notices.CASES;
+    }
+
+    @ParameterizedTest
+    @MethodSource("notices")
+    void aSealedNoticeIsPdfA3bAndValid(Notices.Case notice) throws Exception {
+        NoticeDocument document = Notices.render(notice);
+        var at = document.seal();
+        SealedDocument sealed = seals.seal(new SealCommand(Notices.item(notice).department().id(), document.pdf(),
+                new SealPosition(at.page(), at.x(), at.y(), at.width(), at.height()), "test", "test", null));
+        assertThat(VeraPdf.failuresAsPdfA3b(sealed.pdf())).isEmpty();
+        assertThat(seals.verify(sealed.pdf()).verdict()).isEqualTo(VerificationReport.Verdict.VALID);
     }
 
     /** Counts clearly red pixels inside the seal rectangle: the seal's ring and star are red. */
