@@ -103,7 +103,7 @@ final class Uploads {
         return elf.array();
     }
 
-    /** The headers of a 32-bit Windows executable (MZ stub, PE signature, i386, PE32 optional header). */
+    /** The headers of a 32-bit Windows executable (DOS header, PE signature, i386, PE32 optional header). */
     static byte[] pe() {
         ByteBuffer pe = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
         pe.put(new byte[] {'M', 'Z'});
