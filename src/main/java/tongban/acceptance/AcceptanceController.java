@@ -73,6 +73,12 @@ class AcceptanceController {
         return applications.find(applicants.of(login), uuid(id, "APPLICATION_NOT_FOUND"));
     }
 
+    /** An officer confirms the in-person step of an accepted application; the certificate is issued. */
+    @PostMapping("/api/v1/applications/{id}/complete")
+    ApplicationView complete(@PathVariable String id, Authentication login) {
+        return applications.complete(uuid(id, "APPLICATION_NOT_FOUND"), login.getName());
+    }
+
     @GetMapping("/api/v1/applications")
     List<ApplicationView> mine(Authentication login) {
         return applications.list(applicants.of(login));

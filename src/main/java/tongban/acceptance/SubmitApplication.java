@@ -149,6 +149,46 @@ public class SubmitApplication {
         }
     }
 
+    /**
+     * An officer completes an accepted application once its in-person step is done (e.g. the first residence
+     * permit's check): the certificate is issued, sealed and archived in a package of its own beside the
+     * application's first one (which holds the materials and the acceptance notice). Completing it again
+     * returns the same certificate.
+     */
+    public ApplicationView complete(UUID id, String officer) {
+        Row row = applications.find(id).orElseThrow(() ->
+                ApiProblem.notFound("APPLICATION_NOT_FOUND", "no application " + id));
+        if (row.status() == ApplicationStatus.ISSUED) {
+            return view(row);
+        }
+        if (row.status() != ApplicationStatus.ACCEPTED) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "NOT_AWAITING_VISIT",
+                    "only an accepted application waiting for its in-person step can be completed; this one is "
+                            + row.status());
+        }
+        ServiceItem item = packs.item(row.item()).orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT,
+                "UNKNOWN_ITEM", "the item " + row.item() + " is no longer served"));
+        Subject subject = sharing.subjectOf(row.username()).orElseThrow();
+        ObjectNode request = (ObjectNode) Json.read(row.request());
+        Decision decision = Json.MAPPER.readValue(row.decision(), Decision.class);
+        return view(locked.execute(status -> {
+            applications.lock(id);
+            Row current = applications.find(id).orElseThrow();
+            if (current.status() == ApplicationStatus.ISSUED) {
+                return current;
+            }
+            SharedData shared = sharing.read(subject, item.code(), officer);
+            List<ECertificate> held = archive.certificates().listByHolder(subject.id());
+            DocumentSealer.Sealed issued = issuer.issue(current, item, shared, request.path("form"), held,
+                    LocalDate.now(clock));
+            archivePackage(id + ".issued", current, item, request, List.of(), List.of(), decision, issued);
+            applications.finish(id, ApplicationStatus.ISSUED, decision, applications.materials(id), null);
+            audit.record(officer, "APPLICATION_COMPLETED", "application/" + id,
+                    java.util.Map.of("certificate", issued.record().id().toString()));
+            return applications.find(id).orElseThrow();
+        }));
+    }
+
     /** The applicant's own application; another's is "not found", never "forbidden". */
     public ApplicationView find(Subject subject, UUID id) {
         return applications.find(id).filter(r -> r.subjectId().equals(subject.id())).map(this::view)
@@ -190,7 +230,7 @@ public class SubmitApplication {
         } else {
             document = notices.issue(row, item, decision, decided.shared(), decided.asOf());
         }
-        archivePackage(row, item, request, inspected, uploads, decision, document);
+        archivePackage(row.id().toString(), row, item, request, inspected, uploads, decision, document);
         audit.record(row.username(), status == ApplicationStatus.ISSUED ? "CERTIFICATE_ISSUED" : "NOTICE_ISSUED",
                 "document/" + document.record().id(),
                 java.util.Map.of("application", row.id().toString(), "type", document.record().type()));
@@ -201,8 +241,9 @@ public class SubmitApplication {
         return applications.find(row.id()).orElseThrow();
     }
 
-    private void archivePackage(Row row, ServiceItem item, ObjectNode request, List<InspectedMaterial> inspected,
-                                List<ReceivedUpload> uploads, Decision decision, DocumentSealer.Sealed issued) {
+    private void archivePackage(String packageId, Row row, ServiceItem item, ObjectNode request,
+                                List<InspectedMaterial> inspected, List<ReceivedUpload> uploads, Decision decision,
+                                DocumentSealer.Sealed issued) {
         List<ArchiveApplication.Material> files = new ArrayList<>();
         for (int i = 0; i < uploads.size(); i++) {
             if (inspected.get(i).accepted()) {
@@ -213,7 +254,7 @@ public class SubmitApplication {
         }
         var report = seals.verify(issued.pdf());
         Instant now = clock.instant();
-        archive.packages().archive(new ArchiveApplication(row.id().toString(), item.code(), item.department().name().zh(),
+        archive.packages().archive(new ArchiveApplication(packageId, item.code(), item.department().name().zh(),
                 row.createdAt(), now.isBefore(row.createdAt()) ? row.createdAt() : now,
                 Json.write(request).getBytes(StandardCharsets.UTF_8), files,
                 Json.write(decision).getBytes(StandardCharsets.UTF_8), decision.packVersion(),

@@ -48,7 +48,8 @@ class SecurityConfiguration {
                                 "/verify", "/verify/*", "/crl/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/tsa").permitAll()
                         .requestMatchers("/api/v1/seals", "/api/v1/audit", "/api/v1/archive/**").hasRole(Roles.OPERATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke").hasRole(Roles.OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke",
+                                "/api/v1/applications/*/complete").hasRole(Roles.OFFICER)
                         .requestMatchers("/api/v1/applications", "/api/v1/applications/**", "/api/v1/certificates",
                                 "/api/v1/certificates/*/pdf", "/api/v1/documents/**").hasRole(Roles.APPLICANT)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
