@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 record EmbeddedCertificateData(String certificateId, String type, String number) {
 
     static final String FILE_NAME = "certificate.json";
+    /** A notice (告知书, 决定书) is registered like a certificate, under the documentId of its notice.json. */
+    static final String NOTICE_FILE_NAME = "notice.json";
     private static final String FORMAT = "tongban-certificate-data/1";
     private static final int MAX_JSON_BYTES = 64 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,8 +46,8 @@ record EmbeddedCertificateData(String certificateId, String type, String number)
             for (int i = 0; i < associated.size(); i++) {
                 PdfDictionary spec = associated.getAsDictionary(i);
                 if (spec != null && PdfName.Data.equals(spec.getAsName(PdfName.AFRelationship))
-                        && FILE_NAME.equals(name(spec))) {
-                    return parse(spec);
+                        && (FILE_NAME.equals(name(spec)) || NOTICE_FILE_NAME.equals(name(spec)))) {
+                    return parse(spec, NOTICE_FILE_NAME.equals(name(spec)));
                 }
             }
             return Optional.empty();
@@ -60,7 +62,7 @@ record EmbeddedCertificateData(String certificateId, String type, String number)
         return name == null ? null : name.toUnicodeString();
     }
 
-    private static Optional<EmbeddedCertificateData> parse(PdfDictionary spec) {
+    private static Optional<EmbeddedCertificateData> parse(PdfDictionary spec, boolean notice) {
         PdfDictionary files = spec.getAsDictionary(PdfName.EF);
         PdfStream stream = files == null ? null : files.getAsStream(PdfName.F);
         if (stream == null || stream.getLength() > MAX_JSON_BYTES) {
@@ -72,6 +74,12 @@ record EmbeddedCertificateData(String certificateId, String type, String number)
         }
         try {
             JsonNode json = JSON.readTree(bytes);
+            if (notice) {
+                String id = json.path("documentId").asString(null);
+                String number = json.path("number").asString(null);
+                return id == null || number == null ? Optional.empty()
+                        : Optional.of(new EmbeddedCertificateData(id, "notice", number));
+            }
             if (!FORMAT.equals(json.path("format").asString(null))) {
                 return Optional.empty();
             }

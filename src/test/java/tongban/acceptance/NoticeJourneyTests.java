@@ -80,6 +80,12 @@ class NoticeJourneyTests {
         Response pdf = http.get(document.path("downloadUrl").asString(), user);
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(seals.verify(pdf.bytes()).verdict()).isEqualTo(VerificationReport.Verdict.VALID);
+        // the public verification finds the notice in the registry and the archive, like a certificate
+        Response verified = http.postMultipart("/api/v1/verify", new Multipart().file("file", "notice.pdf",
+                "application/pdf", pdf.bytes()), null, null);
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.json().path("verdict").asString()).isEqualTo("VALID");
+        assertThat(verified.json().path("checks").path("status").path("code").asString()).isEqualTo("CERTIFICATE_VALID");
         try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf.bytes())))) {
             StringBuilder text = new StringBuilder();
             for (int page = 1; page <= doc.getNumberOfPages(); page++) {
