@@ -38,7 +38,6 @@ import tongban.materials.ReceivedFile;
 import tongban.platform.ApiProblem;
 import tongban.platform.Json;
 import tongban.rules.Decision;
-import tongban.rules.Decision.Outcome;
 import tongban.rules.MaterialSpec;
 import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;

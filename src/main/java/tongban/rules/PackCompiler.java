@@ -100,7 +100,7 @@ final class PackCompiler {
             lint(source, item, drl.getKey(), drl.getValue(), rules, errors);
         }
         if (item != null) {
-            checkReferences(source, item, rules, errors);
+            checkReferences(rules, errors);
         }
         if (source.drlFiles().isEmpty()) {
             errors.add(new PackError(source.path(PackSource.ITEM_FILE), 1, 1, "the pack has no .drl file"));
@@ -257,8 +257,7 @@ final class PackCompiler {
     }
 
     /** Visits may only join a step another rule of the pack defines. */
-    private void checkReferences(PackSource source, ServiceItem item, Map<String, RuleInfo> rules,
-                                 List<PackError> errors) {
+    private static void checkReferences(Map<String, RuleInfo> rules, List<PackError> errors) {
         Set<String> visitCodes = new java.util.HashSet<>();
         rules.values().stream().filter(r -> "Visit".equals(r.finding()))
                 .forEach(r -> visitCodes.add(r.metadata().get("code")));
