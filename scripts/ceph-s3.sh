@@ -5,6 +5,8 @@
 #
 #   scripts/ceph-s3.sh up     start (installs the Debian packages if missing), print endpoint and keys
 #   scripts/ceph-s3.sh env    print TONGBAN_S3_ENDPOINT=… TONGBAN_S3_ACCESS_KEY=… TONGBAN_S3_SECRET_KEY=…
+#                             (export them and the application archives on this Ceph)
+#   scripts/ceph-s3.sh test-env   the same as TONGBAN_TEST_CEPH_*=…, for the Object Lock tests (.ci/run)
 #   scripts/ceph-s3.sh down   stop the daemons it started (by PID) and remove the state directory
 #
 # Environment: CEPH_S3_DIR (state, default /tmp/tongban-ceph), CEPH_S3_PORT (gateway, default 7480),
@@ -258,6 +260,10 @@ case ${1:-} in
     running || die "not running; run '$0 up' first"
     cat "$DIR/s3.env"
     ;;
+  test-env)
+    running || die "not running; run '$0 up' first"
+    sed 's/^TONGBAN_S3_/TONGBAN_TEST_CEPH_/' "$DIR/s3.env"
+    ;;
   down) remove_state ;;
-  *) die "usage: $0 up|down|env" ;;
+  *) die "usage: $0 up|down|env|test-env" ;;
 esac

@@ -37,16 +37,31 @@ public final class Archive {
     }
 
     /**
-     * Creates the buckets if missing, detects whether each has S3 Object Lock (and so whether WORM is enforced by
-     * the store or only by the write-once fallback), logs it, and wires the services.
+     * Creates the buckets if missing (with Object Lock and a COMPLIANCE default retention of the shortest retention
+     * class when {@link ArchiveSettings#requireObjectLock()}), reads whether each has S3 Object Lock (and so whether
+     * WORM is enforced by the store or only by the write-once fallback), logs it, and wires the services.
+     *
+     * @throws IllegalStateException if Object Lock is required and a bucket does not have it
      */
     public static Archive open(ObjectStore store, DataSource dataSource, ArchiveSettings settings, Clock clock) {
-        store.ensureBucket(settings.certificatesBucket());
-        store.ensureBucket(settings.packagesBucket());
-        WormStatus worm = new WormStatus(settings.certificatesBucket(), store.objectLockEnabled(settings.certificatesBucket()),
-                settings.packagesBucket(), store.objectLockEnabled(settings.packagesBucket()));
+        for (String bucket : List.of(settings.certificatesBucket(), settings.packagesBucket())) {
+            if (settings.requireObjectLock()) {
+                store.ensureLockedBucket(bucket, settings.retention().shortestYears());
+            } else {
+                store.ensureBucket(bucket);
+            }
+        }
+        WormStatus worm = new WormStatus(settings.certificatesBucket(), store.protection(settings.certificatesBucket()),
+                settings.packagesBucket(), store.protection(settings.packagesBucket()));
         if (worm.enforcedByStore()) {
-            log.info("archive on {}: WORM enforced by the store ({})", store.describe(), worm.mode());
+            log.info("archive on {}: WORM enforced by the store ({}; default retention {} / {})", store.describe(),
+                    worm.mode(), worm.certificates().defaultRetention().orElse("none"),
+                    worm.packages().defaultRetention().orElse("none"));
+        } else if (settings.requireObjectLock()) {
+            throw new IllegalStateException("the archive requires S3 Object Lock, but on " + store.describe() + " "
+                    + (worm.certificatesLocked() ? "" : settings.certificatesBucket() + " ")
+                    + (worm.packagesLocked() ? "" : settings.packagesBucket() + " ")
+                    + "has none; Object Lock can only be enabled when a bucket is created: use new buckets");
         } else {
             log.warn("archive on {}: WORM not enforced by the store ({}); the archive never overwrites and audits"
                     + " SHA-256, but the store's credentials could still delete objects", store.describe(), worm.mode());

@@ -25,4 +25,14 @@ public interface ArchivePackages {
      * @throws IntegrityException if the bytes differ or the object is gone
      */
     Optional<byte[]> content(String applicationId);
+
+    /** The package object's Object Lock state as the store reports it now: retention and legal hold. */
+    Optional<ObjectLock> lock(String applicationId);
+
+    /**
+     * Places or lifts a legal hold (法律保全) on the application's package; see {@link ECertificates#legalHold}.
+     *
+     * @throws ObjectLockUnavailableException where the archive bucket has no Object Lock
+     */
+    Optional<ObjectLock> legalHold(String applicationId, boolean on);
 }

@@ -23,10 +23,12 @@ final class CertificateLibrary implements ECertificates {
     private final boolean locked;
     private final RetentionPolicy retention;
     private final Clock clock;
+    private final LegalHolds holds;
 
     CertificateLibrary(ObjectStore store, CertificateRegistry registry, WriteOnce writeOnce, String bucket, boolean locked,
                        RetentionPolicy retention, Clock clock) {
         this.store = store;
+        this.holds = new LegalHolds(store);
         this.registry = registry;
         this.writeOnce = writeOnce;
         this.bucket = bucket;
@@ -100,5 +102,15 @@ final class CertificateLibrary implements ECertificates {
     @Override
     public Optional<byte[]> content(UUID id) {
         return registry.find(id).map(c -> Verified.read(store, c.location(), c.sha256()));
+    }
+
+    @Override
+    public Optional<ObjectLock> lock(UUID id) {
+        return registry.find(id).flatMap(c -> holds.lock(c.location()));
+    }
+
+    @Override
+    public Optional<ObjectLock> legalHold(UUID id, boolean on) {
+        return registry.find(id).map(c -> holds.set(c.location(), on));
     }
 }

@@ -37,4 +37,15 @@ public interface ECertificates {
      * @throws IntegrityException if the bytes differ or the object is gone
      */
     Optional<byte[]> content(UUID id);
+
+    /** The object's Object Lock state as the store reports it now: retention and legal hold. */
+    Optional<ObjectLock> lock(UUID id);
+
+    /**
+     * Places or lifts a legal hold (法律保全) for a dispute: while it is on the store refuses to delete the object,
+     * even after its retention has ended. Returns the lock state after the change.
+     *
+     * @throws ObjectLockUnavailableException where the certificates bucket has no Object Lock
+     */
+    Optional<ObjectLock> legalHold(UUID id, boolean on);
 }

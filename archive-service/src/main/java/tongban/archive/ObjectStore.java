@@ -10,6 +10,10 @@ import tongban.archive.s3.MinioObjectStore;
 /**
  * The object storage the archive needs (对象存储), named for that need; {@link #s3} is the S3 adapter. Calls
  * retry transient failures with exponential backoff and then throw {@link ObjectStoreException}.
+ *
+ * <p>In a versioned bucket (every bucket with Object Lock is one) a key may hold several versions: the archive
+ * addresses objects by {@link ObjectLocation} with the version it registered, and a key's first version is its
+ * occupant, whatever was written over it later.
  */
 public interface ObjectStore extends AutoCloseable {
 
@@ -18,30 +22,44 @@ public interface ObjectStore extends AutoCloseable {
         return new MinioObjectStore(connection, retry);
     }
 
-    /** Creates the bucket if it does not exist. */
+    /** Creates the bucket if it does not exist, without Object Lock. */
     void ensureBucket(String bucket);
 
-    /** Whether the bucket has S3 Object Lock enabled, so each object can carry a COMPLIANCE retention. */
-    boolean objectLockEnabled(String bucket);
+    /**
+     * Creates the bucket if it does not exist with Object Lock on and a COMPLIANCE default retention of
+     * {@code defaultRetentionYears}; an existing bucket is left as it is (see {@link #protection}).
+     */
+    void ensureLockedBucket(String bucket, int defaultRetentionYears);
+
+    /** Whether the bucket keeps versions and has Object Lock, and its default retention. */
+    BucketProtection protection(String bucket);
 
     /**
-     * Writes the object unless the key already holds one: a conditional PUT ({@code If-None-Match: *}), so an existing
-     * object is never replaced. {@code lockedUntil}, when present, puts a COMPLIANCE retention on the new object.
+     * Writes the object unless the key already holds one, so an existing object is never replaced: a conditional
+     * PUT ({@code If-None-Match: *}) where the store honours it, and in a versioned bucket (where some stores ignore
+     * it) a look before and after the write, the key's first version winning. {@code lockedUntil}, when present,
+     * puts a COMPLIANCE retention on the new object.
      */
     PutResult putIfAbsent(String bucket, String key, ObjectContent content, Map<String, String> metadata,
                           Optional<Instant> lockedUntil);
 
     /** The object's size, date and metadata, or empty if there is none. */
-    Optional<StoredObject> stat(String bucket, String key);
+    Optional<StoredObject> stat(ObjectLocation location);
 
     /** The object's bytes as a stream the caller closes, or empty if there is none. */
-    Optional<InputStream> read(String bucket, String key);
+    Optional<InputStream> read(ObjectLocation location);
 
-    /** Every object of the bucket; close the stream when done. */
+    /** Every object of the bucket, every version of each in a versioned bucket (delete markers left out); close the stream. */
     Stream<StoredObject> list(String bucket);
 
-    /** Deletes the object (no-op if absent); throws if the store refuses, e.g. under retention. */
-    void delete(String bucket, String key);
+    /** Deletes the object, or that version of it (no-op if absent); throws if the store refuses, e.g. under retention. */
+    void delete(ObjectLocation location);
+
+    /** The object's Object Lock state, or empty if there is no such object. */
+    Optional<ObjectLock> lock(ObjectLocation location);
+
+    /** Places or lifts a legal hold (法律保全) on the object; the store refuses where the bucket has no Object Lock. */
+    void setLegalHold(ObjectLocation location, boolean on);
 
     /** Where the store is, for health and logs; never credentials. */
     String describe();

@@ -40,10 +40,12 @@ final class PackageArchive implements ArchivePackages {
     private final boolean locked;
     private final RetentionPolicy retention;
     private final Clock clock;
+    private final LegalHolds holds;
 
     PackageArchive(ObjectStore store, PackageRegistry registry, WriteOnce writeOnce, String bucket, boolean locked,
                    RetentionPolicy retention, Clock clock) {
         this.store = store;
+        this.holds = new LegalHolds(store);
         this.registry = registry;
         this.writeOnce = writeOnce;
         this.bucket = bucket;
@@ -109,6 +111,16 @@ final class PackageArchive implements ArchivePackages {
     @Override
     public Optional<byte[]> content(String applicationId) {
         return registry.find(applicationId).map(p -> Verified.read(store, p.location(), p.sha256()));
+    }
+
+    @Override
+    public Optional<ObjectLock> lock(String applicationId) {
+        return registry.find(applicationId).flatMap(p -> holds.lock(p.location()));
+    }
+
+    @Override
+    public Optional<ObjectLock> legalHold(String applicationId, boolean on) {
+        return registry.find(applicationId).map(p -> holds.set(p.location(), on));
     }
 
     /** data/: the application, each material as received (numbered: names may repeat) with an index, the decision, the certificate. */

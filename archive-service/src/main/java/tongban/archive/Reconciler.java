@@ -52,12 +52,17 @@ final class Reconciler implements Reconciliation {
             Map<String, ObjectRecord> registered = records.inBucket(bucket);
             Map<String, String> recorded = orphans.open(bucket);
             Set<String> seen = new HashSet<>();
+            Set<String> seenKeys = new HashSet<>();
             try (Stream<StoredObject> objects = store.list(bucket)) {
                 for (StoredObject object : (Iterable<StoredObject>) objects::iterator) {
                     listed++;
-                    seen.add(object.key());
-                    if (!registered.containsKey(object.key())) {
-                        found.add(new Orphan(bucket, object.key(), object.size(), object.lastModified(),
+                    seenKeys.add(object.key());
+                    ObjectRecord record = registered.get(object.key());
+                    if (record != null && isRegisteredVersion(record, object.versionId())) {
+                        seen.add(object.key());
+                    } else {
+                        // in a versioned bucket, a version written over a registered one is an orphan too
+                        found.add(new Orphan(bucket, object.key(), object.versionId(), object.size(), object.lastModified(),
                                 Optional.ofNullable(recorded.get(object.key()))));
                     }
                 }
@@ -67,7 +72,7 @@ final class Reconciler implements Reconciliation {
             checked += registered.size();
             registered.values().stream().filter(r -> !seen.contains(r.key()))
                     .forEach(r -> missing.add(new Missing(r.recordId(), bucket, r.key())));
-            recorded.keySet().stream().filter(key -> !seen.contains(key))
+            recorded.keySet().stream().filter(key -> !seenKeys.contains(key))
                     .forEach(key -> orphans.resolve(bucket, key, "GONE", now));
         }
         if (!found.isEmpty() || !missing.isEmpty()) {
@@ -79,6 +84,11 @@ final class Reconciler implements Reconciliation {
         return new ReconciliationReport(now, listed, checked, found, missing, List.of());
     }
 
+    /** A record without a version id (an unversioned bucket) matches the key's only object. */
+    private static boolean isRegisteredVersion(ObjectRecord record, Optional<String> versionId) {
+        return record.versionId().isEmpty() || record.versionId().equals(versionId);
+    }
+
     @Override
     public ReconciliationReport cleanOrphans() {
         ReconciliationReport report = reconcile();
@@ -86,17 +96,18 @@ final class Reconciler implements Reconciliation {
         List<Orphan> deleted = new ArrayList<>();
         Map<String, Map<String, ObjectRecord>> registeredNow = new HashMap<>();
         for (Orphan orphan : report.orphans()) {
-            if (orphan.lastModified().isAfter(cutoff)
-                    || registeredNow.computeIfAbsent(orphan.bucket(), records::inBucket).containsKey(orphan.key())) {
+            ObjectRecord registered = registeredNow.computeIfAbsent(orphan.bucket(), records::inBucket).get(orphan.key());
+            if (orphan.lastModified().isAfter(cutoff) || registered != null && isRegisteredVersion(registered, orphan.versionId())) {
                 continue; // young, or registered since the listing
             }
             try {
-                store.delete(orphan.bucket(), orphan.key());
+                store.delete(orphan.location());
                 orphans.resolve(orphan.bucket(), orphan.key(), "DELETED", clock.instant());
                 deleted.add(orphan);
-                log.info("reconciliation: deleted orphan {}/{}", orphan.bucket(), orphan.key());
+                log.info("reconciliation: deleted orphan {}", orphan.location());
             } catch (ObjectStoreException e) {
-                log.warn("reconciliation: orphan {}/{} not deleted: {}", orphan.bucket(), orphan.key(), e.getMessage());
+                // under Object Lock the store keeps it until its retention ends
+                log.warn("reconciliation: orphan {} not deleted: {}", orphan.location(), e.getMessage());
             }
         }
         List<Orphan> left = report.orphans().stream().filter(o -> !deleted.contains(o)).toList();

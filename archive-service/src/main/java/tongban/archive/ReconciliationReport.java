@@ -18,8 +18,16 @@ public record ReconciliationReport(Instant checkedAt, long objectsListed, long r
         deleted = List.copyOf(deleted);
     }
 
-    /** An object no record points to; {@code recordedReason} is why the archive recorded it, if it did. */
-    public record Orphan(String bucket, String key, long size, Instant lastModified, Optional<String> recordedReason) {
+    /**
+     * An object (in a versioned bucket: a version) no record points to; {@code recordedReason} is why the archive
+     * recorded it, if it did. Under Object Lock it cannot be deleted before its retention ends.
+     */
+    public record Orphan(String bucket, String key, Optional<String> versionId, long size, Instant lastModified,
+                         Optional<String> recordedReason) {
+
+        public ObjectLocation location() {
+            return new ObjectLocation(bucket, key, versionId);
+        }
     }
 
     /** A record whose object is not in the store. */

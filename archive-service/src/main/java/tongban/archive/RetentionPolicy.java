@@ -34,6 +34,11 @@ public record RetentionPolicy(Map<String, Integer> yearsOfClass, Map<String, Str
         return new RetentionPolicy(Map.of("PERMANENT", 100, "LONG", 30, "SHORT", 10), Map.of(), "LONG");
     }
 
+    /** The years of the shortest class: the default retention of a bucket with Object Lock, below every object's own. */
+    public int shortestYears() {
+        return yearsOfClass.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
+    }
+
     public String classFor(String typeOrItem) {
         return classOf.getOrDefault(typeOrItem, defaultClass);
     }

@@ -10,9 +10,9 @@ final class Verified {
     }
 
     static byte[] read(ObjectStore store, ObjectLocation location, Sha256 registered) {
-        String where = location.bucket() + "/" + location.key();
+        String where = location.toString();
         byte[] bytes;
-        try (InputStream in = store.read(location.bucket(), location.key())
+        try (InputStream in = store.read(location)
                 .orElseThrow(() -> new IntegrityException(where + " is registered but not in the store"))) {
             bytes = in.readAllBytes();
         } catch (IOException e) {

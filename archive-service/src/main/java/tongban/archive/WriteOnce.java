@@ -18,7 +18,7 @@ final class WriteOnce {
 
     private static final Logger log = LoggerFactory.getLogger(WriteOnce.class);
 
-    /** Where the object now is, and whether this call wrote it or found the same content there. */
+    /** Where the object now is (the version, in a versioned bucket), and whether this call wrote it or found it there. */
     record Written(String key, boolean created, Optional<String> versionId, Optional<StoredObject> occupant) {
     }
 
@@ -81,12 +81,9 @@ final class WriteOnce {
                             Optional<Instant> lockedUntil) {
         try {
             PutResult put = store.putIfAbsent(bucket, key, content, metadata, lockedUntil);
-            if (put.created()) {
-                return new Written(key, true, put.versionId(), Optional.empty());
-            }
-            StoredObject occupant = store.stat(bucket, key).orElseThrow(() -> new ArchiveUnavailableException(
-                    "object store: " + bucket + "/" + key + " was refused as existing, then not found", null));
-            return new Written(key, false, Optional.empty(), Optional.of(occupant));
+            return put.occupant()
+                    .map(occupant -> new Written(key, false, occupant.versionId(), Optional.of(occupant)))
+                    .orElseGet(() -> new Written(key, true, put.versionId(), Optional.empty()));
         } catch (ObjectStoreException e) {
             throw new ArchiveUnavailableException("object store: " + e.getMessage(), e);
         }

@@ -14,10 +14,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tongban.archive.ArchiveResult.Stored;
 
 /** An application's whole file becomes one valid BagIt bag, zipped, stored write-once and registered. */
+@Tag("any-store")
 class ArchivePackageTests {
 
     static TestBed bed;

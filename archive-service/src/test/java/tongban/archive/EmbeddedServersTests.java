@@ -57,7 +57,7 @@ class EmbeddedServersTests {
             s3.restart();
 
             assertThat(s3.connection()).isEqualTo(before);
-            assertThat(store.stat("kept", "a.txt")).isPresent();
+            assertThat(store.stat(ObjectLocation.of("kept", "a.txt"))).isPresent();
             assertThat(s3.objectFile("kept", "a.txt")).hasContent("a");
             assertThat(before.endpoint().getHost()).isEqualTo("127.0.0.1");
         }

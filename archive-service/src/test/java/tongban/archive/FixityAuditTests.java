@@ -1,6 +1,7 @@
 package tongban.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -130,5 +131,15 @@ class FixityAuditTests {
             }
         }
         return out.toByteArray();
+    }
+
+    @Test
+    void aCorruptedObjectIsNotServed() throws Exception {
+        ECertificate stored = ((Stored<ECertificate>) bed.archive.certificates()
+                .store(TestBed.certificate("C-1", "h", TestBed.pdf("c1")))).record();
+        Files.write(bed.objectFile("certificates", stored.location().key()), TestBed.pdf("forged"));
+
+        assertThatThrownBy(() -> bed.archive.certificates().content(stored.id()))
+                .isInstanceOf(IntegrityException.class).hasMessageContaining("business-licence/C-1.pdf");
     }
 }

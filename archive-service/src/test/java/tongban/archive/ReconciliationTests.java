@@ -69,7 +69,7 @@ class ReconciliationTests {
 
         assertThat(report.deleted()).extracting(Orphan::key).containsExactly("stray/old.zip");
         assertThat(report.orphans()).extracting(Orphan::key).containsExactly("stray/young.zip");
-        assertThat(bed.store.stat("archive", "stray/old.zip")).isEmpty();
-        assertThat(bed.store.stat("certificates", "business-licence/Q-1.pdf")).isPresent();
+        assertThat(bed.store.stat(ObjectLocation.of("archive", "stray/old.zip"))).isEmpty();
+        assertThat(bed.store.stat(ObjectLocation.of("certificates", "business-licence/Q-1.pdf"))).isPresent();
     }
 }

@@ -167,18 +167,23 @@ class RegistryFailureTests {
         }
 
         @Override
-        public boolean objectLockEnabled(String bucket) {
-            return store.objectLockEnabled(bucket);
+        public void ensureLockedBucket(String bucket, int defaultRetentionYears) {
+            store.ensureLockedBucket(bucket, defaultRetentionYears);
         }
 
         @Override
-        public Optional<StoredObject> stat(String bucket, String key) {
-            return store.stat(bucket, key);
+        public BucketProtection protection(String bucket) {
+            return store.protection(bucket);
         }
 
         @Override
-        public Optional<InputStream> read(String bucket, String key) {
-            return store.read(bucket, key);
+        public Optional<StoredObject> stat(ObjectLocation location) {
+            return store.stat(location);
+        }
+
+        @Override
+        public Optional<InputStream> read(ObjectLocation location) {
+            return store.read(location);
         }
 
         @Override
@@ -187,8 +192,18 @@ class RegistryFailureTests {
         }
 
         @Override
-        public void delete(String bucket, String key) {
-            store.delete(bucket, key);
+        public void delete(ObjectLocation location) {
+            store.delete(location);
+        }
+
+        @Override
+        public Optional<ObjectLock> lock(ObjectLocation location) {
+            return store.lock(location);
+        }
+
+        @Override
+        public void setLegalHold(ObjectLocation location, boolean on) {
+            store.setLegalHold(location, on);
         }
 
         @Override

@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tongban.archive.ArchiveResult.Stored;
 
 /** A certificate's status: VALID until revoked (with reason and time) or past its valid-until date (EXPIRED). */
+@Tag("any-store")
 class RevocationAndExpiryTests {
 
     static TestBed bed;

@@ -2,6 +2,7 @@ package tongban.archive;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +22,25 @@ import tongban.archive.embedded.EmbeddedS3Server;
 
 /**
  * Real stores for one test class: a fresh database on the embedded PostgreSQL server of this JVM (migrated by the
- * module's Flyway scripts) and a fresh embedded S3 server, plus an archive over both with a settable clock.
+ * module's Flyway scripts) and an object store, plus an archive over both with a settable clock.
+ *
+ * <p>The object store is a fresh embedded S3Proxy (no Object Lock: the write-once fallback), or, with
+ * {@code -Dtongban.test.store=ceph}, a Ceph RADOS Gateway started by {@code scripts/ceph-s3.sh up} and named by
+ * {@code TONGBAN_TEST_CEPH_ENDPOINT}, {@code _ACCESS_KEY} and {@code _SECRET_KEY}: there each bed makes new buckets
+ * with Object Lock (locked objects outlive the test, so names are never reused). Classes tagged {@code any-store}
+ * run on both; {@code object-lock} ones on Ceph only.
  */
 final class TestBed implements AutoCloseable {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     private static EmbeddedPostgresServer postgres;
 
+    /** Null on Ceph. */
     final EmbeddedS3Server s3;
+    final String certificates;
+    final String packages;
     final HikariDataSource dataSource;
     final ObjectStore store;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
@@ -49,8 +61,10 @@ final class TestBed implements AutoCloseable {
         pool.setInitializationFailTimeout(-1);
         dataSource = new HikariDataSource(pool);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        s3 = EmbeddedS3Server.start(Files.createTempDirectory("archive-test-s3"));
-        store = ObjectStore.s3(s3.connection(), retry);
+        s3 = onCeph() ? null : EmbeddedS3Server.start(Files.createTempDirectory("archive-test-s3"));
+        store = ObjectStore.s3(onCeph() ? cephConnection() : s3.connection(), retry);
+        certificates = settings.certificatesBucket();
+        packages = settings.packagesBucket();
         this.settings = settings;
         archive = Archive.open(store, dataSource, settings, clock);
     }
@@ -65,7 +79,39 @@ final class TestBed implements AutoCloseable {
     }
 
     static ArchiveSettings settings(Duration orphanGrace) {
-        return new ArchiveSettings("certificates", "archive", RetentionPolicy.standard(), orphanGrace, Duration.ofSeconds(10), 4);
+        return settings(orphanGrace, RetentionPolicy.standard());
+    }
+
+    static ArchiveSettings settings(Duration orphanGrace, RetentionPolicy retention) {
+        if (onCeph()) {
+            String suffix = "-" + RUN + "-" + BUCKETS.incrementAndGet();
+            return new ArchiveSettings("certificates" + suffix, "archive" + suffix, true, retention, orphanGrace,
+                    Duration.ofSeconds(10), 4);
+        }
+        return new ArchiveSettings("certificates", "archive", false, retention, orphanGrace, Duration.ofSeconds(10), 4);
+    }
+
+    /** Whether this run's store is the Ceph RADOS Gateway ({@code -Dtongban.test.store=ceph}). */
+    static boolean onCeph() {
+        String store = System.getProperty("tongban.test.store", "embedded");
+        if (!store.equals("embedded") && !store.equals("ceph")) {
+            throw new IllegalArgumentException("tongban.test.store is embedded or ceph, not " + store);
+        }
+        return store.equals("ceph");
+    }
+
+    static S3Connection cephConnection() {
+        return new S3Connection(URI.create(cephSetting("ENDPOINT")), cephSetting("ACCESS_KEY"), cephSetting("SECRET_KEY"),
+                "us-east-1");
+    }
+
+    private static String cephSetting(String name) {
+        String value = System.getenv("TONGBAN_TEST_CEPH_" + name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("TONGBAN_TEST_CEPH_" + name + " is not set: start Ceph with scripts/ceph-s3.sh up"
+                    + " and export what 'scripts/ceph-s3.sh test-env' prints");
+        }
+        return value;
     }
 
     static RetryPolicy quickRetries() {
@@ -113,8 +159,19 @@ final class TestBed implements AutoCloseable {
         }
     }
 
+    /** The object's file in the embedded store, to alter it behind the archive's back. */
     Path objectFile(String bucket, String key) {
+        if (s3 == null) {
+            throw new IllegalStateException("no files to alter on Ceph");
+        }
         return s3.objectFile(bucket, key);
+    }
+
+    /** The bytes at a location, read through the store. */
+    byte[] bytes(ObjectLocation location) throws Exception {
+        try (var in = store.read(location).orElseThrow(() -> new AssertionError(location + " is not in the store"))) {
+            return in.readAllBytes();
+        }
     }
 
     DataSource dataSource() {
@@ -124,7 +181,9 @@ final class TestBed implements AutoCloseable {
     @Override
     public void close() {
         store.close();
-        s3.close();
+        if (s3 != null) {
+            s3.close();
+        }
         dataSource.close();
     }
 }

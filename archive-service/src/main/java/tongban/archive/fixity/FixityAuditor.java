@@ -170,7 +170,7 @@ public final class FixityAuditor implements FixityAudit {
         Optional<Finding> inspect(ObjectRecord record) {
             IOException lastBreak = null;
             for (int attempt = 0; attempt < 2; attempt++) {
-                Optional<InputStream> opened = store.read(record.bucket(), record.key());
+                Optional<InputStream> opened = store.read(record.location());
                 if (opened.isEmpty()) {
                     return Optional.of(finding(Kind.MISSING, record, "registered but not in the store"));
                 }

@@ -7,23 +7,30 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
+import tongban.archive.ObjectLocation;
 import tongban.archive.Sha256;
 
 /** Every registered object, certificates and packages alike: what the audit and reconciliation go through. */
 public final class ObjectRecords {
 
     /** A registered object: whose record, where, and the SHA-256 it must have. */
-    public record ObjectRecord(UUID recordId, Kind kind, String bucket, String key, Sha256 sha256, long size) {
+    public record ObjectRecord(UUID recordId, Kind kind, String bucket, String key, Optional<String> versionId,
+                               Sha256 sha256, long size) {
+
+        public ObjectLocation location() {
+            return new ObjectLocation(bucket, key, versionId);
+        }
     }
 
     public enum Kind { CERTIFICATE, PACKAGE }
 
-    private static final String ALL = "select id, 'CERTIFICATE' as kind, bucket, object_key, sha256, size_bytes"
+    private static final String ALL = "select id, 'CERTIFICATE' as kind, bucket, object_key, version_id, sha256, size_bytes"
             + " from archive_certificate union all"
-            + " select id, 'PACKAGE' as kind, bucket, object_key, sha256, size_bytes from archive_package";
+            + " select id, 'PACKAGE' as kind, bucket, object_key, version_id, sha256, size_bytes from archive_package";
     private static final int PAGE = 500;
 
     private final DataSource dataSource;
@@ -101,6 +108,6 @@ public final class ObjectRecords {
 
     private static ObjectRecord map(ResultSet row) throws SQLException {
         return new ObjectRecord((UUID) row.getObject("id"), Kind.valueOf(row.getString("kind")), row.getString("bucket"),
-                row.getString("object_key"), new Sha256(row.getString("sha256")), row.getLong("size_bytes"));
+                row.getString("object_key"), Optional.ofNullable(row.getString("version_id")), new Sha256(row.getString("sha256")), row.getLong("size_bytes"));
     }
 }

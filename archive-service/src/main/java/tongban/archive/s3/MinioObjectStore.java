@@ -1,9 +1,14 @@
 package tongban.archive.s3;
 
 import io.minio.BucketExistsArgs;
+import io.minio.DisableObjectLegalHoldArgs;
+import io.minio.EnableObjectLegalHoldArgs;
+import io.minio.GetBucketVersioningArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectLockConfigurationArgs;
+import io.minio.GetObjectRetentionArgs;
 import io.minio.Http;
+import io.minio.IsObjectLegalHoldEnabledArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -11,12 +16,16 @@ import io.minio.ObjectWriteResponse;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
+import io.minio.SetObjectLockConfigurationArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.MinioException;
 import io.minio.messages.Item;
+import io.minio.messages.ObjectLockConfiguration;
+import io.minio.messages.ObjectLockConfiguration.RetentionDurationYears;
 import io.minio.messages.Retention;
 import io.minio.messages.RetentionMode;
+import io.minio.messages.VersioningConfiguration;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -31,10 +40,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tongban.archive.BucketProtection;
 import tongban.archive.ObjectContent;
+import tongban.archive.ObjectLocation;
+import tongban.archive.ObjectLock;
 import tongban.archive.ObjectStore;
 import tongban.archive.ObjectStoreException;
 import tongban.archive.PutResult;
@@ -48,11 +63,14 @@ import tongban.archive.StoredObject;
  */
 public final class MinioObjectStore implements ObjectStore {
 
+    private static final Logger log = LoggerFactory.getLogger(MinioObjectStore.class);
     private static final long PART_SIZE = 16L * 1024 * 1024;
 
     private final MinioClient client;
     private final S3Connection connection;
     private final Retry retry;
+    /** Read once per bucket: versioning cannot be turned off again, and Object Lock never. */
+    private final Map<String, BucketProtection> protections = new ConcurrentHashMap<>();
 
     public MinioObjectStore(S3Connection connection, RetryPolicy retryPolicy) {
         this.connection = connection;
@@ -75,29 +93,33 @@ public final class MinioObjectStore implements ObjectStore {
 
     @Override
     public void ensureBucket(String bucket) {
-        retry.run("create bucket " + bucket, () -> {
-            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                try {
-                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-                } catch (MinioException e) {
-                    if (!S3Failures.hasCode(e, "BucketAlreadyOwnedByYou", "BucketAlreadyExists")) {
-                        throw e;
-                    }
-                }
-            }
-            return null;
-        });
+        create(bucket, false);
     }
 
     @Override
-    public boolean objectLockEnabled(String bucket) {
-        return retry.run("read the object lock configuration of " + bucket, () -> {
+    public void ensureLockedBucket(String bucket, int defaultRetentionYears) {
+        if (create(bucket, true)) {
+            retry.run("set the default retention of " + bucket, () -> {
+                client.setObjectLockConfiguration(SetObjectLockConfigurationArgs.builder().bucket(bucket)
+                        .config(new ObjectLockConfiguration(RetentionMode.COMPLIANCE,
+                                new RetentionDurationYears(defaultRetentionYears))).build());
+                return null;
+            });
+        }
+    }
+
+    /** Creates the bucket unless it exists; true if this call created it. */
+    private boolean create(String bucket, boolean objectLock) {
+        protections.remove(bucket);
+        return retry.run("create bucket " + bucket, () -> {
+            if (client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                return false;
+            }
             try {
-                client.getObjectLockConfiguration(GetObjectLockConfigurationArgs.builder().bucket(bucket).build());
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).objectLock(objectLock).build());
                 return true;
             } catch (MinioException e) {
-                // 404 ObjectLockConfigurationNotFoundError where lock is off, 501 NotImplemented where it does not exist
-                if (S3Failures.status(e) == 404 || S3Failures.status(e) == 501) {
+                if (S3Failures.hasCode(e, "BucketAlreadyOwnedByYou", "BucketAlreadyExists")) {
                     return false;
                 }
                 throw e;
@@ -106,40 +128,121 @@ public final class MinioObjectStore implements ObjectStore {
     }
 
     @Override
-    public PutResult putIfAbsent(String bucket, String key, ObjectContent content, Map<String, String> metadata,
-                                 Optional<Instant> lockedUntil) {
-        Map<String, String> encoded = new HashMap<>();
-        metadata.forEach((name, value) -> encoded.put(name.toLowerCase(Locale.ROOT), URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return retry.run("put " + bucket + "/" + key, () -> {
-            try (InputStream in = content.open()) {
-                PutObjectArgs.Builder put = PutObjectArgs.builder().bucket(bucket).object(key)
-                        .stream(in, content.size(), PART_SIZE)
-                        .headers(Map.of("If-None-Match", "*"))
-                        .userMetadata(encoded);
-                lockedUntil.ifPresent(until ->
-                        put.retention(new Retention(RetentionMode.COMPLIANCE, until.atZone(ZoneOffset.UTC))));
-                ObjectWriteResponse written = client.putObject(put.build());
-                return PutResult.created(written.versionId());
+    public BucketProtection protection(String bucket) {
+        return protections.computeIfAbsent(bucket, this::readProtection);
+    }
+
+    private BucketProtection readProtection(String bucket) {
+        return retry.run("read the versioning and object lock configuration of " + bucket, () -> {
+            boolean versioned;
+            try {
+                VersioningConfiguration.Status status = client.getBucketVersioning(
+                        GetBucketVersioningArgs.builder().bucket(bucket).build()).status();
+                // a suspended bucket keeps its versions: treat it as versioned
+                versioned = status == VersioningConfiguration.Status.ENABLED || status == VersioningConfiguration.Status.SUSPENDED;
             } catch (MinioException e) {
-                if (S3Failures.status(e) == 412) {
-                    return PutResult.alreadyExists();
+                if (!notConfigured(e)) {
+                    throw e;
                 }
-                throw e;
+                versioned = false;
+            }
+            try {
+                ObjectLockConfiguration lock = client.getObjectLockConfiguration(
+                        GetObjectLockConfigurationArgs.builder().bucket(bucket).build());
+                Optional<String> defaultRetention = lock.mode() == null || lock.duration() == null ? Optional.empty()
+                        : Optional.of(lock.mode() + " " + lock.duration().duration() + " "
+                        + lock.duration().unit().toString().toLowerCase(Locale.ROOT));
+                return new BucketProtection(true, true, defaultRetention);
+            } catch (MinioException e) {
+                if (!notConfigured(e)) {
+                    throw e;
+                }
+                return new BucketProtection(versioned, false, Optional.empty());
             }
         });
     }
 
+    /** 404 where a configuration is not set (ObjectLockConfigurationNotFoundError), 501 where a store has no such API. */
+    private static boolean notConfigured(Throwable e) {
+        return S3Failures.status(e) == 404 || S3Failures.status(e) == 501;
+    }
+
     @Override
-    public Optional<StoredObject> stat(String bucket, String key) {
-        return retry.run("stat " + bucket + "/" + key, () -> {
+    public PutResult putIfAbsent(String bucket, String key, ObjectContent content, Map<String, String> metadata,
+                                 Optional<Instant> lockedUntil) {
+        Map<String, String> encoded = new HashMap<>();
+        metadata.forEach((name, value) -> encoded.put(name.toLowerCase(Locale.ROOT), URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        boolean versioned = protection(bucket).versioned();
+        if (versioned) {
+            Optional<StoredObject> occupant = firstVersion(bucket, key);
+            if (occupant.isPresent()) {
+                return PutResult.occupiedBy(occupant.get());
+            }
+        }
+        PutResult put = retry.run("put " + bucket + "/" + key, () -> {
+            try (InputStream in = content.open()) {
+                PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(bucket).object(key)
+                        .stream(in, content.size(), PART_SIZE)
+                        .headers(Map.of("If-None-Match", "*"))
+                        .userMetadata(encoded);
+                lockedUntil.ifPresent(until ->
+                        args.retention(new Retention(RetentionMode.COMPLIANCE, until.atZone(ZoneOffset.UTC))));
+                ObjectWriteResponse written = client.putObject(args.build());
+                return PutResult.created(versionOf(written.versionId()));
+            } catch (MinioException e) {
+                if (S3Failures.status(e) == 412) {
+                    return null; // the key is taken: its occupant is read below, outside the retried call
+                }
+                throw e;
+            }
+        });
+        if (put == null) {
+            return PutResult.occupiedBy(stat(ObjectLocation.of(bucket, key)).orElseThrow(() -> new ObjectStoreException(
+                    "put " + bucket + "/" + key + ": refused as existing, then not found", null, true)));
+        }
+        if (versioned) {
+            // A concurrent writer may have put a version between the look and the write: the first version wins.
+            StoredObject first = firstVersion(bucket, key).orElseThrow(() -> new ObjectStoreException(
+                    "put " + bucket + "/" + key + ": written, then not listed", null, true));
+            if (!first.versionId().equals(put.versionId())) {
+                log.warn("{}/{}: a concurrent write came first; version {} is left unregistered", bucket, key,
+                        put.versionId().orElse("?"));
+                return PutResult.occupiedBy(first);
+            }
+        }
+        return put;
+    }
+
+    /** The key's oldest version that is not a delete marker, with its metadata. */
+    private Optional<StoredObject> firstVersion(String bucket, String key) {
+        Optional<String> oldest = retry.run("list the versions of " + bucket + "/" + key, () -> {
+            String found = null;
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(key)
+                    .includeVersions(true).recursive(true).build())) {
+                Item item = result.get();
+                // versions of a key are listed newest first; the prefix also matches longer keys
+                if (item.objectName().equals(key) && !item.isDeleteMarker()) {
+                    found = item.versionId();
+                }
+            }
+            return Optional.ofNullable(found);
+        });
+        return oldest.flatMap(versionId -> stat(new ObjectLocation(bucket, key, Optional.of(versionId))));
+    }
+
+    @Override
+    public Optional<StoredObject> stat(ObjectLocation location) {
+        return retry.run("stat " + location, () -> {
             try {
-                StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+                StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(location.bucket())
+                        .object(location.key()).versionId(location.versionId().orElse(null)).build());
                 Map<String, String> metadata = new HashMap<>();
                 Http.Headers user = stat.userMetadata();
                 for (String name : user.names()) {
                     metadata.put(name.toLowerCase(Locale.ROOT), URLDecoder.decode(user.getFirst(name), StandardCharsets.UTF_8));
                 }
-                return Optional.of(new StoredObject(key, stat.size(), stat.lastModified().toInstant(), metadata));
+                return Optional.of(new StoredObject(location.key(), versionOf(stat.versionId()), stat.size(),
+                        stat.lastModified().toInstant(), metadata));
             } catch (MinioException e) {
                 if (S3Failures.isMissing(e)) {
                     return Optional.empty();
@@ -150,10 +253,11 @@ public final class MinioObjectStore implements ObjectStore {
     }
 
     @Override
-    public Optional<InputStream> read(String bucket, String key) {
-        return retry.run("read " + bucket + "/" + key, () -> {
+    public Optional<InputStream> read(ObjectLocation location) {
+        return retry.run("read " + location, () -> {
             try {
-                return Optional.of(client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+                return Optional.of(client.getObject(GetObjectArgs.builder().bucket(location.bucket())
+                        .object(location.key()).versionId(location.versionId().orElse(null)).build()));
             } catch (MinioException e) {
                 if (S3Failures.isMissing(e)) {
                     return Optional.empty();
@@ -166,29 +270,88 @@ public final class MinioObjectStore implements ObjectStore {
     /** Not retried midway (a listing cannot resume from any item): a failure ends the stream with the exception. */
     @Override
     public Stream<StoredObject> list(String bucket) {
-        Iterator<Result<Item>> items = client.listObjects(
-                ListObjectsArgs.builder().bucket(bucket).recursive(true).build()).iterator();
-        Iterator<StoredObject> objects = new Iterator<>() {
+        Iterator<Result<Item>> items = client.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true)
+                .includeVersions(protection(bucket).versioned()).build()).iterator();
+        Iterator<Item> all = new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return retry.once("list " + bucket, items::hasNext);
             }
 
             @Override
-            public StoredObject next() {
-                Item item = retry.once("list " + bucket, () -> items.next().get());
-                return new StoredObject(item.objectName(), item.size(), item.lastModified().toInstant(), Map.of());
+            public Item next() {
+                return retry.once("list " + bucket, () -> items.next().get());
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(objects, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(all, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .filter(item -> !item.isDeleteMarker())
+                .map(item -> new StoredObject(item.objectName(), versionOf(item.versionId()), item.size(),
+                        item.lastModified().toInstant(), Map.of()));
     }
 
     @Override
-    public void delete(String bucket, String key) {
-        retry.run("delete " + bucket + "/" + key, () -> {
-            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+    public void delete(ObjectLocation location) {
+        retry.run("delete " + location, () -> {
+            client.removeObject(RemoveObjectArgs.builder().bucket(location.bucket()).object(location.key())
+                    .versionId(location.versionId().orElse(null)).build());
             return null;
         });
+    }
+
+    @Override
+    public Optional<ObjectLock> lock(ObjectLocation location) {
+        if (stat(location).isEmpty()) {
+            return Optional.empty();
+        }
+        if (!protection(location.bucket()).objectLock()) {
+            return Optional.of(ObjectLock.none());
+        }
+        return retry.run("read the object lock of " + location, () -> {
+            Retention retention;
+            try {
+                retention = client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(location.bucket())
+                        .object(location.key()).versionId(location.versionId().orElse(null)).build());
+            } catch (MinioException e) {
+                if (!notConfigured(e)) {
+                    throw e;
+                }
+                retention = null;
+            }
+            boolean legalHold;
+            try {
+                legalHold = client.isObjectLegalHoldEnabled(IsObjectLegalHoldEnabledArgs.builder().bucket(location.bucket())
+                        .object(location.key()).versionId(location.versionId().orElse(null)).build());
+            } catch (MinioException e) {
+                if (!notConfigured(e)) {
+                    throw e;
+                }
+                legalHold = false;
+            }
+            return Optional.of(retention == null || retention.mode() == null
+                    ? new ObjectLock(Optional.empty(), Optional.empty(), legalHold)
+                    : new ObjectLock(Optional.of(retention.mode().toString()),
+                    Optional.ofNullable(retention.retainUntilDate()).map(date -> date.toInstant()), legalHold));
+        });
+    }
+
+    @Override
+    public void setLegalHold(ObjectLocation location, boolean on) {
+        retry.run((on ? "place a legal hold on " : "lift the legal hold of ") + location, () -> {
+            String version = location.versionId().orElse(null);
+            if (on) {
+                client.enableObjectLegalHold(EnableObjectLegalHoldArgs.builder().bucket(location.bucket())
+                        .object(location.key()).versionId(version).build());
+            } else {
+                client.disableObjectLegalHold(DisableObjectLegalHoldArgs.builder().bucket(location.bucket())
+                        .object(location.key()).versionId(version).build());
+            }
+            return null;
+        });
+    }
+
+    /** Stores without versioning answer no version id or the literal "null". */
+    private static Optional<String> versionOf(String versionId) {
+        return versionId == null || versionId.isEmpty() || versionId.equals("null") ? Optional.empty() : Optional.of(versionId);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class S3Failures {
     }
 
     static boolean isMissing(Throwable e) {
-        return hasCode(e, "NoSuchKey", "NoSuchObject");
+        return hasCode(e, "NoSuchKey", "NoSuchObject", "NoSuchVersion");
     }
 
     static boolean isTransient(Throwable e) {
