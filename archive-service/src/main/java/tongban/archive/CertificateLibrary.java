@@ -56,7 +56,7 @@ final class CertificateLibrary implements ECertificates {
                         "tongban-number", command.number(),
                         "tongban-holder", command.holder(),
                         "tongban-issuer", command.issuer()),
-                locked ? Optional.of(retainUntil) : Optional.empty(),
+                locked ? Optional.of(Retention.lockUntil(retainUntil)) : Optional.empty(),
                 occupant -> sha256.hex().equals(occupant.metadata().get("sha256")));
         ECertificate certificate = new ECertificate(command.id(), command.type(), command.number(),
                 command.holder(), command.issuer(), command.issuedAt(), command.validUntil(), CertificateStatus.VALID,

@@ -38,7 +38,9 @@ public interface ObjectStore extends AutoCloseable {
      * Writes the object unless the key already holds one, so an existing object is never replaced: a conditional
      * PUT ({@code If-None-Match: *}) where the store honours it, and in a versioned bucket (where some stores ignore
      * it) a look before and after the write, the key's first version winning. {@code lockedUntil}, when present,
-     * puts a COMPLIANCE retention on the new object.
+     * puts a COMPLIANCE retention on the new object, read back before this returns.
+     *
+     * @throws ObjectStoreException also when the store does not keep the retention it was asked for
      */
     PutResult putIfAbsent(String bucket, String key, ObjectContent content, Map<String, String> metadata,
                           Optional<Instant> lockedUntil);

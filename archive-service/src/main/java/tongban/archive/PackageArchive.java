@@ -76,7 +76,7 @@ final class PackageArchive implements ArchivePackages {
                             "tongban-manifest-sha256", manifest.hex(),
                             "tongban-application", command.applicationId(),
                             "tongban-item", command.item()),
-                    locked ? Optional.of(retainUntil) : Optional.empty(),
+                    locked ? Optional.of(Retention.lockUntil(retainUntil)) : Optional.empty(),
                     occupant -> manifest.hex().equals(occupant.metadata().get("tongban-manifest-sha256")));
             // the same payload bagged by an attempt whose registration failed has other dates: register that object
             Sha256 sha256 = written.occupant().map(o -> Sha256.parse(o.metadata().get("sha256"))).orElse(bag.sha256());

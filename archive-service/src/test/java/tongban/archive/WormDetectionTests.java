@@ -3,7 +3,9 @@ package tongban.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +76,18 @@ class WormDetectionTests {
             assertThatThrownBy(() -> bed.archive.certificates().legalHold(stored.id(), true))
                     .isInstanceOf(ObjectLockUnavailableException.class).hasMessageContaining(bed.certificates);
         }
-        assertThat(bed.archive.certificates().legalHold(java.util.UUID.randomUUID(), true)).isEmpty();
+        assertThat(bed.archive.certificates().legalHold(UUID.randomUUID(), true)).isEmpty();
+    }
+
+    @Test
+    void openingRefusesABucketWithoutObjectLockWhenTheArchiveRequiresIt() {
+        String plain = "plain-" + UUID.randomUUID();
+        bed.store.ensureBucket(plain);
+        ArchiveSettings settings = new ArchiveSettings(plain, bed.packages, true, RetentionPolicy.standard(),
+                Duration.ofHours(1), Duration.ofSeconds(10), 1);
+
+        assertThatThrownBy(() -> Archive.open(bed.store, bed.dataSource(), settings, bed.clock))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("requires S3 Object Lock").hasMessageContaining(plain);
     }
 }

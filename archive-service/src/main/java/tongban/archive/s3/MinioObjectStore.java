@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
@@ -100,9 +101,17 @@ public final class MinioObjectStore implements ObjectStore {
     public void ensureLockedBucket(String bucket, int defaultRetentionYears) {
         if (create(bucket, true)) {
             retry.run("set the default retention of " + bucket, () -> {
-                client.setObjectLockConfiguration(SetObjectLockConfigurationArgs.builder().bucket(bucket)
-                        .config(new ObjectLockConfiguration(RetentionMode.COMPLIANCE,
-                                new RetentionDurationYears(defaultRetentionYears))).build());
+                try {
+                    client.setObjectLockConfiguration(SetObjectLockConfigurationArgs.builder().bucket(bucket)
+                            .config(new ObjectLockConfiguration(RetentionMode.COMPLIANCE,
+                                    new RetentionDurationYears(defaultRetentionYears))).build());
+                } catch (MinioException e) {
+                    // a store without Object Lock made a plain bucket: protection() says so, and the archive refuses it
+                    if (!notConfigured(e) && S3Failures.status(e) != 400) {
+                        throw e;
+                    }
+                    log.warn("{} has no Object Lock: {}", bucket, S3Failures.summary(e));
+                }
                 return null;
             });
         }
@@ -200,6 +209,9 @@ public final class MinioObjectStore implements ObjectStore {
             return PutResult.occupiedBy(stat(ObjectLocation.of(bucket, key)).orElseThrow(() -> new ObjectStoreException(
                     "put " + bucket + "/" + key + ": refused as existing, then not found", null, true)));
         }
+        if (lockedUntil.isPresent()) {
+            checkRetention(bucket, key, put.versionId(), lockedUntil.get());
+        }
         if (versioned) {
             // A concurrent writer may have put a version between the look and the write: the first version wins.
             StoredObject first = firstVersion(bucket, key).orElseThrow(() -> new ObjectStoreException(
@@ -211,6 +223,20 @@ public final class MinioObjectStore implements ObjectStore {
             }
         }
         return put;
+    }
+
+    /** Reads back the retention just written: a store may keep another date than it accepted (see Retention.LOCK_HORIZON). */
+    private void checkRetention(String bucket, String key, Optional<String> versionId, Instant asked) {
+        ObjectLocation location = new ObjectLocation(bucket, key, versionId);
+        ObjectLock kept = lock(location).orElseThrow(() -> new ObjectStoreException(
+                "put " + location + ": written, then not found", null, true));
+        boolean compliance = kept.mode().filter("COMPLIANCE"::equals).isPresent();
+        boolean longEnough = kept.retainUntil().filter(until -> !until.isBefore(asked.truncatedTo(ChronoUnit.SECONDS))).isPresent();
+        if (!compliance || !longEnough) {
+            throw new ObjectStoreException("put " + location + ": asked for COMPLIANCE retention until " + asked
+                    + ", the store keeps " + kept.mode().orElse("no mode") + " until "
+                    + kept.retainUntil().map(Instant::toString).orElse("never") + "; the object is not archived", null, false);
+        }
     }
 
     /** The key's oldest version that is not a delete marker, with its metadata. */
