@@ -3,30 +3,46 @@ package tongban.storage;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tongban.archive.Archive;
 import tongban.archive.AuditReport;
+import tongban.archive.ObjectLock;
+import tongban.archive.ObjectLockUnavailableException;
 import tongban.archive.ReconciliationReport;
+import tongban.audit.AuditLog;
 import tongban.platform.ApiProblem;
+import tools.jackson.databind.JsonNode;
 
-/** The operators' archive endpoints (role OPERATOR): fixity audits and reconciliation. */
+/**
+ * The operators' archive endpoints (role OPERATOR): fixity audits, reconciliation, and the Object Lock state of
+ * archived objects with legal holds (法律保全) for disputes.
+ */
 @RestController
 @RequestMapping("/api/v1/archive")
 class ArchiveOperationsController {
 
     private final Archive archive;
     private final AuditRunner audits;
+    private final AuditLog auditLog;
 
-    ArchiveOperationsController(Archive archive, AuditRunner audits) {
+    ArchiveOperationsController(Archive archive, AuditRunner audits, AuditLog auditLog) {
         this.archive = archive;
         this.audits = audits;
+        this.auditLog = auditLog;
     }
 
     /** Starts a fixity audit in the background: 202 with the run's address, 409 if one is running. */
@@ -60,6 +76,93 @@ class ArchiveOperationsController {
     @PostMapping("/reconciliation/clean")
     ReconciliationView clean() {
         return ReconciliationView.of(archive.reconciliation().cleanOrphans());
+    }
+
+    /** The certificate object's retention and legal hold, as the store reports them now. */
+    @GetMapping("/certificates/{id}/lock")
+    LockView certificateLock(@PathVariable String id) {
+        return archive.certificates().lock(certificateId(id)).map(LockView::of).orElseThrow(() -> noCertificate(id));
+    }
+
+    /** Places ({@code "on": true}) or lifts a legal hold on the certificate object, with the reason; audited. */
+    @PutMapping(path = "/certificates/{id}/legal-hold", consumes = MediaType.APPLICATION_JSON_VALUE)
+    LockView certificateLegalHold(@PathVariable String id, @RequestBody JsonNode body, Authentication login) {
+        LegalHoldRequest request = LegalHoldRequest.of(body);
+        UUID certificate = certificateId(id);
+        LockView lock = held(() -> archive.certificates().legalHold(certificate, request.on()))
+                .orElseThrow(() -> noCertificate(id));
+        auditLog.record(login.getName(), request.action(), "certificate/" + certificate, Map.of("reason", request.reason()));
+        return lock;
+    }
+
+    /** The application package object's retention and legal hold, as the store reports them now. */
+    @GetMapping("/packages/{applicationId}/lock")
+    LockView packageLock(@PathVariable String applicationId) {
+        return archive.packages().lock(applicationId).map(LockView::of).orElseThrow(() -> noPackage(applicationId));
+    }
+
+    /** Places or lifts a legal hold on the application's package; audited. */
+    @PutMapping(path = "/packages/{applicationId}/legal-hold", consumes = MediaType.APPLICATION_JSON_VALUE)
+    LockView packageLegalHold(@PathVariable String applicationId, @RequestBody JsonNode body, Authentication login) {
+        LegalHoldRequest request = LegalHoldRequest.of(body);
+        LockView lock = held(() -> archive.packages().legalHold(applicationId, request.on()))
+                .orElseThrow(() -> noPackage(applicationId));
+        auditLog.record(login.getName(), request.action(), "application/" + applicationId, Map.of("reason", request.reason()));
+        return lock;
+    }
+
+    private static Optional<LockView> held(Supplier<Optional<ObjectLock>> change) {
+        try {
+            return change.get().map(LockView::of);
+        } catch (ObjectLockUnavailableException e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "OBJECT_LOCK_UNAVAILABLE",
+                    e.getMessage() + "; a legal hold needs a store with S3 Object Lock (see the README)");
+        }
+    }
+
+    private static UUID certificateId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw noCertificate(id);
+        }
+    }
+
+    private static ApiProblem noCertificate(String id) {
+        return ApiProblem.notFound("CERTIFICATE_NOT_FOUND", "no certificate " + id);
+    }
+
+    private static ApiProblem noPackage(String applicationId) {
+        return ApiProblem.notFound("PACKAGE_NOT_FOUND", "no archived package of application " + applicationId);
+    }
+
+    /** {@code {"on": true, "reason": "…"}}: both required. */
+    record LegalHoldRequest(boolean on, String reason) {
+
+        static LegalHoldRequest of(JsonNode body) {
+            if (!body.path("on").isBoolean()) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_LEGAL_HOLD", "\"on\" must be true (place) or false (lift)",
+                        "$.on", List.of());
+            }
+            String reason = body.path("reason").isString() ? body.path("reason").asString() : "";
+            if (reason.isBlank() || reason.length() > 500) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "REASON_REQUIRED",
+                        "give the reason for the legal hold, e.g. the dispute's case number (1 to 500 characters)", "$.reason", List.of());
+            }
+            return new LegalHoldRequest(body.path("on").asBoolean(), reason);
+        }
+
+        String action() {
+            return on ? "LEGAL_HOLD_PLACED" : "LEGAL_HOLD_LIFTED";
+        }
+    }
+
+    /** {@code mode} COMPLIANCE (or null without Object Lock), the store's retain-until date, the legal hold. */
+    record LockView(String mode, Instant retainUntil, boolean legalHold) {
+
+        static LockView of(ObjectLock lock) {
+            return new LockView(lock.mode().orElse(null), lock.retainUntil().orElse(null), lock.legalHold());
+        }
     }
 
     record AuditStarted(UUID runId, URI run) {

@@ -7,12 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import tongban.archive.RetentionPolicy;
 
 /**
- * The archive ({@code tongban.archive.*}): retention classes and which certificate type or service item is in
- * which, the grace period before reconciliation may delete an orphan, and the fixity audit's schedule.
+ * The archive ({@code tongban.archive.*}): whether the store must enforce WORM with S3 Object Lock (then missing
+ * buckets are created with it, and the application refuses to start on buckets without it; on in the prod profile),
+ * retention classes and which certificate type or service item is in which, the grace period before reconciliation
+ * may delete an orphan, and the fixity audit's schedule.
  */
 @ConfigurationProperties("tongban.archive")
-record ArchiveProperties(@DefaultValue Retention retention, @DefaultValue("1h") Duration orphanGrace,
-                         @DefaultValue Audit audit) {
+record ArchiveProperties(@DefaultValue("false") boolean requireObjectLock, @DefaultValue Retention retention,
+                         @DefaultValue("1h") Duration orphanGrace, @DefaultValue Audit audit) {
 
     /**
      * {@code classes}: years of each retention class (default PERMANENT 100, LONG 30, SHORT 10); {@code types}:

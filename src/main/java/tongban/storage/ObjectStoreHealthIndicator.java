@@ -4,6 +4,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
+import tongban.archive.ObjectLocation;
 import tongban.archive.ObjectStore;
 import tongban.archive.ObjectStoreException;
 import tongban.archive.RetryPolicy;
@@ -25,7 +26,7 @@ class ObjectStoreHealthIndicator implements HealthIndicator, DisposableBean {
     public Health health() {
         Health.Builder health;
         try {
-            probe.stat(properties.bucketCertificates(), "health-probe");
+            probe.stat(ObjectLocation.of(properties.bucketCertificates(), "health-probe"));
             health = Health.up();
         } catch (ObjectStoreException e) {
             health = Health.down().withDetail("error", e.getMessage());

@@ -89,7 +89,7 @@ class StorageConfiguration {
     @Bean
     Archive archive(ObjectStore store, DataSource dataSource, S3Properties s3, ArchiveProperties properties, Clock clock) {
         return Archive.open(store, dataSource, new ArchiveSettings(s3.bucketCertificates(), s3.bucketArchive(),
-                properties.retention().policy(), properties.orphanGrace(), properties.audit().progressInterval(),
+                properties.requireObjectLock(), properties.retention().policy(), properties.orphanGrace(), properties.audit().progressInterval(),
                 properties.audit().parallelism()), clock);
     }
 

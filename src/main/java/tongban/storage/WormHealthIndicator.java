@@ -29,7 +29,10 @@ class WormHealthIndicator implements HealthIndicator {
                 .withDetail("enforcedByStore", worm.enforcedByStore())
                 .withDetail("mode", worm.mode())
                 .withDetail("objectLock", Map.of(worm.certificatesBucket(), worm.certificatesLocked(),
-                        worm.packagesBucket(), worm.packagesLocked()));
+                        worm.packagesBucket(), worm.packagesLocked()))
+                .withDetail("defaultRetention", Map.of(
+                        worm.certificatesBucket(), worm.certificates().defaultRetention().orElse("none"),
+                        worm.packagesBucket(), worm.packages().defaultRetention().orElse("none")));
         archive.fixity().latest().ifPresent(audit -> {
             Map<String, Object> last = new LinkedHashMap<>();
             last.put("id", audit.id());

@@ -18,6 +18,7 @@ import tongban.archive.ArchiveResult;
 import tongban.archive.ECertificate;
 import tongban.archive.ECertificates;
 import tongban.archive.ObjectContent;
+import tongban.archive.ObjectLocation;
 import tongban.archive.ObjectStore;
 import tongban.archive.StoreCertificate;
 import tongban.archive.embedded.EmbeddedS3Server;
@@ -72,7 +73,7 @@ class ArchiveOperationsApiTests {
             assertThat(r.json().path("orphans").findValuesAsString("key")).contains(key);
             assertThat(r.json().path("missing").isArray()).isTrue();
         } finally {
-            store.delete("tongban-certificates", key);
+            store.delete(ObjectLocation.of("tongban-certificates", key));
         }
     }
 
@@ -97,6 +98,77 @@ class ArchiveOperationsApiTests {
         assertThat(http().get("/api/v1/archive/reconciliation", "officer").status()).isEqualTo(403);
         assertThat(http().post("/api/v1/archive/reconciliation/clean", null, HttpRequest.BodyPublishers.noBody(), "policy").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theLockOfACertificateSaysTheEmbeddedStoreHasNoneAndALegalHoldIsRefusedWithItsReason() {
+        ECertificate stored = store("hold");
+        String path = "/api/v1/archive/certificates/" + stored.id();
+
+        Http.Response lock = http().get(path + "/lock", "operator");
+        assertThat(lock.status()).isEqualTo(200);
+        assertThat(lock.json().path("mode").isNull()).isTrue();
+        assertThat(lock.json().path("legalHold").asBoolean()).isFalse();
+
+        Http.Response hold = http().send("PUT", path + "/legal-hold", json("{\"on\": true, \"reason\": \"(2026)沪0101行初1号\"}"),
+                "operator", "application/json");
+        assertThat(hold.status()).isEqualTo(409);
+        assertThat(hold.json().path("code").asString()).isEqualTo("OBJECT_LOCK_UNAVAILABLE");
+        assertThat(hold.json().path("detail").asString()).contains("tongban-certificates");
+    }
+
+    @Test
+    void aLegalHoldRequestWithoutItsSwitchOrReasonIsRefusedBeforeTheStoreIsAsked() {
+        String path = "/api/v1/archive/certificates/" + store("bad hold").id() + "/legal-hold";
+
+        for (String body : new String[] {"{\"reason\": \"case 1\"}", "{\"on\": \"yes\", \"reason\": \"case 1\"}",
+                "{\"on\": null, \"reason\": \"case 1\"}"}) {
+            Http.Response r = http().send("PUT", path, json(body), "operator", "application/json");
+            assertThat(r.status()).as(body).isEqualTo(400);
+            assertThat(r.json().path("code").asString()).as(body).isEqualTo("INVALID_LEGAL_HOLD");
+        }
+        for (String body : new String[] {"{\"on\": true}", "{\"on\": true, \"reason\": \" \"}",
+                "{\"on\": true, \"reason\": 7}", "{\"on\": false, \"reason\": \"" + "x".repeat(501) + "\"}"}) {
+            Http.Response r = http().send("PUT", path, json(body), "operator", "application/json");
+            assertThat(r.status()).as(body).isEqualTo(400);
+            assertThat(r.json().path("code").asString()).as(body).isEqualTo("REASON_REQUIRED");
+        }
+        assertThat(http().send("PUT", path, json("{\"on\": tru"), "operator", "application/json").status()).isEqualTo(400);
+        assertThat(http().send("PUT", path, json("{\"on\": true, \"reason\": \"r\"}"), "operator", "text/plain").status())
+                .isEqualTo(415);
+    }
+
+    @Test
+    void locksAndHoldsOfUnknownObjectsAreNotFound() {
+        String hold = "{\"on\": true, \"reason\": \"case 1\"}";
+        for (String id : new String[] {UUID.randomUUID().toString(), "not-a-uuid"}) {
+            Http.Response lock = http().get("/api/v1/archive/certificates/" + id + "/lock", "operator");
+            assertThat(lock.status()).isEqualTo(404);
+            assertThat(lock.json().path("code").asString()).isEqualTo("CERTIFICATE_NOT_FOUND");
+            assertThat(http().send("PUT", "/api/v1/archive/certificates/" + id + "/legal-hold", json(hold), "operator",
+                    "application/json").json().path("code").asString()).isEqualTo("CERTIFICATE_NOT_FOUND");
+        }
+        Http.Response lock = http().get("/api/v1/archive/packages/APP-NONE/lock", "operator");
+        assertThat(lock.status()).isEqualTo(404);
+        assertThat(lock.json().path("code").asString()).isEqualTo("PACKAGE_NOT_FOUND");
+        assertThat(http().send("PUT", "/api/v1/archive/packages/APP-NONE/legal-hold", json(hold), "operator",
+                "application/json").status()).isEqualTo(404);
+    }
+
+    @Test
+    void legalHoldsAreForOperatorsOnly() {
+        String path = "/api/v1/archive/certificates/" + store("roles").id();
+        String hold = "{\"on\": true, \"reason\": \"case 1\"}";
+        for (String user : new String[] {"zhangsan", "acme", "officer", "policy"}) {
+            assertThat(http().get(path + "/lock", user).status()).as(user).isEqualTo(403);
+            assertThat(http().send("PUT", path + "/legal-hold", json(hold), user, "application/json").status()).as(user).isEqualTo(403);
+        }
+        assertThat(http().get(path + "/lock", null).status()).isEqualTo(401);
+        assertThat(http().send("PUT", path + "/legal-hold", json(hold), null, "application/json").status()).isEqualTo(401);
+    }
+
+    private static HttpRequest.BodyPublisher json(String body) {
+        return HttpRequest.BodyPublishers.ofString(body);
     }
 
     private Http http() {

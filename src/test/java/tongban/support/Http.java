@@ -68,6 +68,11 @@ public final class Http {
         return b;
     }
 
+    /** Any method with a body of the given type, as {@code user}. */
+    public Response send(String method, String path, HttpRequest.BodyPublisher body, String user, String contentType) {
+        return send(builder(path, user).header("Content-Type", contentType).method(method, body));
+    }
+
     /** Any method with a body of the given type, as {@code user}, with an Idempotency-Key. */
     public Response send(String method, String path, HttpRequest.BodyPublisher body, String user, String contentType,
                          String idempotencyKey) {
