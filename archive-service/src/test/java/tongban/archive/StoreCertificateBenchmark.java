@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Store + register throughput, in certificates per second: conditional PUT to the embedded S3 server and the registry
- * row in embedded PostgreSQL, as {@link ECertificates#store} does it. Run with {@code -t 4} for concurrent callers.
+ * row in embedded PostgreSQL, as {@link ECertificates#store} does it. Run with {@code -t 4} for concurrent callers, and
+ * with {@code -jvmArgsAppend -Dtongban.test.store=ceph} on Ceph (see {@link TestBed}): there each store also looks
+ * for the key's versions before and after the PUT and reads the retention back.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -183,9 +183,9 @@ public final class MinioObjectStore implements ObjectStore {
         metadata.forEach((name, value) -> encoded.put(name.toLowerCase(Locale.ROOT), URLEncoder.encode(value, StandardCharsets.UTF_8)));
         boolean versioned = protection(bucket).versioned();
         if (versioned) {
-            Optional<StoredObject> occupant = firstVersion(bucket, key);
+            Optional<String> occupant = firstVersion(bucket, key);
             if (occupant.isPresent()) {
-                return PutResult.occupiedBy(occupant.get());
+                return PutResult.occupiedBy(version(bucket, key, occupant.get()));
             }
         }
         PutResult put = retry.run("put " + bucket + "/" + key, () -> {
@@ -209,26 +209,25 @@ public final class MinioObjectStore implements ObjectStore {
             return PutResult.occupiedBy(stat(ObjectLocation.of(bucket, key)).orElseThrow(() -> new ObjectStoreException(
                     "put " + bucket + "/" + key + ": refused as existing, then not found", null, true)));
         }
-        if (lockedUntil.isPresent()) {
-            checkRetention(bucket, key, put.versionId(), lockedUntil.get());
-        }
         if (versioned) {
             // A concurrent writer may have put a version between the look and the write: the first version wins.
-            StoredObject first = firstVersion(bucket, key).orElseThrow(() -> new ObjectStoreException(
+            String first = firstVersion(bucket, key).orElseThrow(() -> new ObjectStoreException(
                     "put " + bucket + "/" + key + ": written, then not listed", null, true));
-            if (!first.versionId().equals(put.versionId())) {
+            if (!put.versionId().equals(Optional.of(first))) {
                 log.warn("{}/{}: a concurrent write came first; version {} is left unregistered", bucket, key,
                         put.versionId().orElse("?"));
-                return PutResult.occupiedBy(first);
+                return PutResult.occupiedBy(version(bucket, key, first));
             }
+        }
+        if (lockedUntil.isPresent()) {
+            checkRetention(new ObjectLocation(bucket, key, put.versionId()), lockedUntil.get());
         }
         return put;
     }
 
     /** Reads back the retention just written: a store may keep another date than it accepted (see Retention.LOCK_HORIZON). */
-    private void checkRetention(String bucket, String key, Optional<String> versionId, Instant asked) {
-        ObjectLocation location = new ObjectLocation(bucket, key, versionId);
-        ObjectLock kept = lock(location).orElseThrow(() -> new ObjectStoreException(
+    private void checkRetention(ObjectLocation location, Instant asked) {
+        ObjectLock kept = lock(location, false).orElseThrow(() -> new ObjectStoreException(
                 "put " + location + ": written, then not found", null, true));
         boolean compliance = kept.mode().filter("COMPLIANCE"::equals).isPresent();
         boolean longEnough = kept.retainUntil().filter(until -> !until.isBefore(asked.truncatedTo(ChronoUnit.SECONDS))).isPresent();
@@ -239,9 +238,9 @@ public final class MinioObjectStore implements ObjectStore {
         }
     }
 
-    /** The key's oldest version that is not a delete marker, with its metadata. */
-    private Optional<StoredObject> firstVersion(String bucket, String key) {
-        Optional<String> oldest = retry.run("list the versions of " + bucket + "/" + key, () -> {
+    /** The id of the key's oldest version that is not a delete marker. */
+    private Optional<String> firstVersion(String bucket, String key) {
+        return retry.run("list the versions of " + bucket + "/" + key, () -> {
             String found = null;
             for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(key)
                     .includeVersions(true).recursive(true).build())) {
@@ -253,28 +252,38 @@ public final class MinioObjectStore implements ObjectStore {
             }
             return Optional.ofNullable(found);
         });
-        return oldest.flatMap(versionId -> stat(new ObjectLocation(bucket, key, Optional.of(versionId))));
     }
 
-    @Override
-    public Optional<StoredObject> stat(ObjectLocation location) {
+    private StoredObject version(String bucket, String key, String versionId) {
+        ObjectLocation location = new ObjectLocation(bucket, key, Optional.of(versionId));
+        return stat(location).orElseThrow(() -> new ObjectStoreException(location + ": listed, then not found", null, true));
+    }
+
+    /** HEAD: size, date, metadata and, where the bucket has Object Lock, the object's retention and legal hold. */
+    private Optional<StatObjectResponse> head(ObjectLocation location) {
         return retry.run("stat " + location, () -> {
             try {
-                StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(location.bucket())
-                        .object(location.key()).versionId(location.versionId().orElse(null)).build());
-                Map<String, String> metadata = new HashMap<>();
-                Http.Headers user = stat.userMetadata();
-                for (String name : user.names()) {
-                    metadata.put(name.toLowerCase(Locale.ROOT), URLDecoder.decode(user.getFirst(name), StandardCharsets.UTF_8));
-                }
-                return Optional.of(new StoredObject(location.key(), versionOf(stat.versionId()), stat.size(),
-                        stat.lastModified().toInstant(), metadata));
+                return Optional.of(client.statObject(StatObjectArgs.builder().bucket(location.bucket())
+                        .object(location.key()).versionId(location.versionId().orElse(null)).build()));
             } catch (MinioException e) {
                 if (S3Failures.isMissing(e)) {
                     return Optional.empty();
                 }
                 throw e;
             }
+        });
+    }
+
+    @Override
+    public Optional<StoredObject> stat(ObjectLocation location) {
+        return head(location).map(stat -> {
+            Map<String, String> metadata = new HashMap<>();
+            Http.Headers user = stat.userMetadata();
+            for (String name : user.names()) {
+                metadata.put(name.toLowerCase(Locale.ROOT), URLDecoder.decode(user.getFirst(name), StandardCharsets.UTF_8));
+            }
+            return new StoredObject(location.key(), versionOf(stat.versionId()), stat.size(), stat.lastModified().toInstant(),
+                    metadata);
         });
     }
 
@@ -326,37 +335,61 @@ public final class MinioObjectStore implements ObjectStore {
 
     @Override
     public Optional<ObjectLock> lock(ObjectLocation location) {
-        if (stat(location).isEmpty()) {
-            return Optional.empty();
+        return lock(location, true);
+    }
+
+    /**
+     * From the HEAD's {@code x-amz-object-lock-*} headers; the retention and legal hold APIs are asked only where a
+     * store leaves a header out (RGW sends no legal hold header while the hold is off).
+     */
+    private Optional<ObjectLock> lock(ObjectLocation location, boolean withLegalHold) {
+        Optional<StatObjectResponse> head = head(location);
+        if (head.isEmpty() || !protection(location.bucket()).objectLock()) {
+            return head.map(found -> ObjectLock.none());
         }
-        if (!protection(location.bucket()).objectLock()) {
-            return Optional.of(ObjectLock.none());
+        StatObjectResponse stat = head.get();
+        Optional<String> mode = Optional.ofNullable(stat.lockMode()).map(Object::toString);
+        Optional<Instant> until = Optional.ofNullable(stat.lockRetainUntilDate()).map(date -> date.toInstant());
+        if (mode.isEmpty()) {
+            Optional<Retention> retention = retention(location);
+            mode = retention.map(r -> r.mode().toString());
+            until = retention.map(r -> r.retainUntilDate().toInstant());
         }
-        return retry.run("read the object lock of " + location, () -> {
-            Retention retention;
+        boolean legalHold = false;
+        if (withLegalHold) {
+            legalHold = stat.headers().get("x-amz-object-lock-legal-hold") != null
+                    ? stat.lockLegalHold() != null && stat.lockLegalHold().status()
+                    : legalHold(location);
+        }
+        return Optional.of(new ObjectLock(mode, until, legalHold));
+    }
+
+    private Optional<Retention> retention(ObjectLocation location) {
+        return retry.run("read the retention of " + location, () -> {
             try {
-                retention = client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(location.bucket())
+                Retention retention = client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(location.bucket())
+                        .object(location.key()).versionId(location.versionId().orElse(null)).build());
+                return Optional.ofNullable(retention).filter(r -> r.mode() != null && r.retainUntilDate() != null);
+            } catch (MinioException e) {
+                if (!notConfigured(e)) {
+                    throw e;
+                }
+                return Optional.empty();
+            }
+        });
+    }
+
+    private boolean legalHold(ObjectLocation location) {
+        return retry.run("read the legal hold of " + location, () -> {
+            try {
+                return client.isObjectLegalHoldEnabled(IsObjectLegalHoldEnabledArgs.builder().bucket(location.bucket())
                         .object(location.key()).versionId(location.versionId().orElse(null)).build());
             } catch (MinioException e) {
                 if (!notConfigured(e)) {
                     throw e;
                 }
-                retention = null;
+                return false;
             }
-            boolean legalHold;
-            try {
-                legalHold = client.isObjectLegalHoldEnabled(IsObjectLegalHoldEnabledArgs.builder().bucket(location.bucket())
-                        .object(location.key()).versionId(location.versionId().orElse(null)).build());
-            } catch (MinioException e) {
-                if (!notConfigured(e)) {
-                    throw e;
-                }
-                legalHold = false;
-            }
-            return Optional.of(retention == null || retention.mode() == null
-                    ? new ObjectLock(Optional.empty(), Optional.empty(), legalHold)
-                    : new ObjectLock(Optional.of(retention.mode().toString()),
-                    Optional.ofNullable(retention.retainUntilDate()).map(date -> date.toInstant()), legalHold));
         });
     }
 
