@@ -26,9 +26,11 @@ import tongban.support.Http;
 
 /**
  * The production profile: no demo accounts, only bearer tokens signed by the configured issuer's key,
- * roles from the configured claim. The key pair is made here, at test time.
+ * roles from the configured claim. The key pair is made here, at test time. The archive runs on the embedded store,
+ * which has no Object Lock, so the profile's Object Lock requirement is lifted here (it is tested on Ceph, and refused
+ * on the embedded store, in tongban.storage).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tongban.archive.require-object-lock=false")
 @ActiveProfiles("prod")
 class ProductionSecurityTests {
 

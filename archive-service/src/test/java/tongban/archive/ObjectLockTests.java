@@ -138,6 +138,24 @@ class ObjectLockTests {
     }
 
     @Test
+    void reconciliationNamesALockedOrphanButCannotDeleteItBeforeItsRetentionEnds() throws Exception {
+        byte[] stray = TestBed.pdf("written behind the archive's back");
+        sameCredentials.putObject(PutObjectArgs.builder().bucket(bed.packages).object("stray/locked.zip")
+                .data(stray, stray.length).build()); // the bucket's default retention applies: COMPLIANCE 10 years
+        Instant now = bed.clock.instant();
+        bed.clock.set(Instant.now().plus(Duration.ofHours(2))); // past the grace period, long before the retention ends
+        try {
+            ReconciliationReport report = bed.archive.reconciliation().cleanOrphans();
+
+            assertThat(report.deleted()).isEmpty();
+            assertThat(report.orphans()).filteredOn(o -> o.key().equals("stray/locked.zip")).singleElement()
+                    .satisfies(orphan -> assertThat(bed.bytes(orphan.location())).isEqualTo(stray));
+        } finally {
+            bed.clock.set(now);
+        }
+    }
+
+    @Test
     void aLegalHoldForADisputeIsPlacedOnTheArchivedVersionAndLifted() throws Exception {
         ArchivedPackage archived = ((Stored<ArchivedPackage>) bed.archive.packages()
                 .archive(TestBed.application("APP-K-3", Optional.empty()))).record();
