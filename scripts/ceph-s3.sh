@@ -20,7 +20,7 @@ TIMEOUT=${CEPH_S3_TIMEOUT:-60}
 WITH_MGR=${CEPH_S3_MGR:-0}
 CONF=$DIR/ceph.conf
 MARKER=$DIR/.tongban-ceph-s3
-PACKAGES=(ceph-mon ceph-mgr ceph-osd radosgw ceph-common)
+PACKAGES=(ceph-mon ceph-mgr ceph-osd radosgw ceph-common curl iproute2) # curl and ss: readiness and port checks
 DAEMONS=(client.rgw mgr.x osd.0 mon.a) # stop order: clients before the mon they talk to
 
 die() { echo "ceph-s3: $*" >&2; exit 1; }
@@ -92,7 +92,7 @@ stop_daemons() {
 
 install_packages() {
   local missing=0 cmd
-  for cmd in ceph-mon ceph-mgr ceph-osd radosgw ceph radosgw-admin monmaptool; do
+  for cmd in ceph-mon ceph-mgr ceph-osd radosgw ceph radosgw-admin monmaptool curl ss; do
     command -v "$cmd" >/dev/null || missing=1
   done
   ((missing)) || return 0
