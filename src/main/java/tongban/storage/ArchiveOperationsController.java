@@ -183,21 +183,27 @@ class ArchiveOperationsController {
     }
 
     record ReconciliationView(Instant checkedAt, long objectsListed, long recordsChecked, List<OrphanView> orphans,
-                              List<MissingView> missing, List<OrphanView> deleted) {
+                              List<MissingView> missing, List<DeleteMarkerView> deleteMarkers, List<OrphanView> deleted) {
 
         static ReconciliationView of(ReconciliationReport report) {
             return new ReconciliationView(report.checkedAt(), report.objectsListed(), report.recordsChecked(),
                     report.orphans().stream().map(OrphanView::of).toList(),
                     report.missing().stream().map(m -> new MissingView(m.recordId(), m.bucket(), m.key())).toList(),
+                    report.deleteMarkers().stream()
+                            .map(m -> new DeleteMarkerView(m.recordId(), m.bucket(), m.key(), m.markedAt())).toList(),
                     report.deleted().stream().map(OrphanView::of).toList());
         }
     }
 
-    record OrphanView(String bucket, String key, long size, Instant lastModified, String recordedReason) {
+    /** Someone deleted a registered object's key without a version id; the registered version is intact. */
+    record DeleteMarkerView(UUID recordId, String bucket, String key, Instant markedAt) {
+    }
+
+    record OrphanView(String bucket, String key, String versionId, long size, Instant lastModified, String recordedReason) {
 
         static OrphanView of(ReconciliationReport.Orphan orphan) {
-            return new OrphanView(orphan.bucket(), orphan.key(), orphan.size(), orphan.lastModified(),
-                    orphan.recordedReason().orElse(null));
+            return new OrphanView(orphan.bucket(), orphan.key(), orphan.versionId().orElse(null), orphan.size(),
+                    orphan.lastModified(), orphan.recordedReason().orElse(null));
         }
     }
 

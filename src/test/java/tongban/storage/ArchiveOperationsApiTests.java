@@ -72,6 +72,7 @@ class ArchiveOperationsApiTests {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().path("orphans").findValuesAsString("key")).contains(key);
             assertThat(r.json().path("missing").isArray()).isTrue();
+            assertThat(r.json().path("deleteMarkers").isArray()).isTrue();
         } finally {
             store.delete(ObjectLocation.of("tongban-certificates", key));
         }

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tongban.archive.ECertificate;
 import tongban.archive.ECertificates;
+import tongban.archive.Sha256;
 import tongban.audit.AuditLog;
 import tongban.support.Fixtures;
 import tongban.support.Http;
@@ -82,7 +83,7 @@ class CephArchiveApiTests {
     }
 
     @Test
-    void anIssuedCertificateIsKeptByTheStoreAndAnOperatorHoldsItForADispute() {
+    void anIssuedCertificateIsKeptByTheStoreAndAnOperatorHoldsItForADispute() throws Exception {
         Http http = new Http(port);
         Http.Response issued = http.postMultipart("/api/v1/applications", new Multipart().json("application", """
                 { "item": "individual-business-registration",
@@ -101,6 +102,17 @@ class CephArchiveApiTests {
         assertThatThrownBy(() -> sameCredentials.removeObject(RemoveObjectArgs.builder().bucket(certificate.location().bucket())
                 .object(certificate.location().key()).versionId(certificate.location().versionId().get()).build()))
                 .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.response().code()).isEqualTo(403));
+
+        // a delete without a version id only puts a delete marker over it: the holder still downloads the PDF, and
+        // the operators' reconciliation names the attempt
+        sameCredentials.removeObject(RemoveObjectArgs.builder().bucket(certificate.location().bucket())
+                .object(certificate.location().key()).build());
+        Http.Response pdf = http.get(issued.json().path("certificate").path("downloadUrl").asString(), "zhangsan");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(Sha256.of(pdf.bytes())).isEqualTo(certificate.sha256());
+        JsonNode reconciliation = http.get("/api/v1/archive/reconciliation", "operator").json();
+        assertThat(reconciliation.path("deleteMarkers").findValuesAsString("recordId")).contains(certificate.id().toString());
+        assertThat(reconciliation.path("missing").isEmpty()).isTrue();
 
         String path = "/api/v1/archive/certificates/" + certificate.id();
         JsonNode lock = http.get(path + "/lock", "operator").json();

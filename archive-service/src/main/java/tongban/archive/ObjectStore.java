@@ -51,7 +51,7 @@ public interface ObjectStore extends AutoCloseable {
     /** The object's bytes as a stream the caller closes, or empty if there is none. */
     Optional<InputStream> read(ObjectLocation location);
 
-    /** Every object of the bucket, every version of each in a versioned bucket (delete markers left out); close the stream. */
+    /** Every object of the bucket: in a versioned bucket every version and delete marker; close the stream. */
     Stream<StoredObject> list(String bucket);
 
     /** Deletes the object, or that version of it (no-op if absent); throws if the store refuses, e.g. under retention. */

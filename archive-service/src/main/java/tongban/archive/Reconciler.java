@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tongban.archive.ReconciliationReport.DeleteMarker;
 import tongban.archive.ReconciliationReport.Missing;
 import tongban.archive.ReconciliationReport.Orphan;
 import tongban.archive.registry.ObjectRecords;
@@ -47,6 +48,7 @@ final class Reconciler implements Reconciliation {
         long checked = 0;
         List<Orphan> found = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
+        List<DeleteMarker> markers = new ArrayList<>();
         for (String bucket : buckets) {
             // records first, then the listing: an object stored in between shows as a young orphan, never as missing
             Map<String, ObjectRecord> registered = records.inBucket(bucket);
@@ -55,6 +57,11 @@ final class Reconciler implements Reconciliation {
             Set<String> seenKeys = new HashSet<>();
             try (Stream<StoredObject> objects = store.list(bucket)) {
                 for (StoredObject object : (Iterable<StoredObject>) objects::iterator) {
+                    if (object.deleteMarker()) {
+                        Optional.ofNullable(registered.get(object.key())).ifPresent(record -> markers.add(
+                                new DeleteMarker(record.recordId(), bucket, object.key(), object.lastModified())));
+                        continue;
+                    }
                     listed++;
                     seenKeys.add(object.key());
                     ObjectRecord record = registered.get(object.key());
@@ -75,13 +82,15 @@ final class Reconciler implements Reconciliation {
             recorded.keySet().stream().filter(key -> !seenKeys.contains(key))
                     .forEach(key -> orphans.resolve(bucket, key, "GONE", now));
         }
+        markers.forEach(m -> log.warn("reconciliation: {}/{} (record {}) has a delete marker of {}: someone tried to"
+                + " delete it; the registered version is intact", m.bucket(), m.key(), m.recordId(), m.markedAt()));
         if (!found.isEmpty() || !missing.isEmpty()) {
             log.warn("reconciliation: {} objects listed, {} records; {} orphans, {} records without their object",
                     listed, checked, found.size(), missing.size());
             missing.forEach(m -> log.error("reconciliation: record {} points to {}/{}, which is not in the store",
                     m.recordId(), m.bucket(), m.key()));
         }
-        return new ReconciliationReport(now, listed, checked, found, missing, List.of());
+        return new ReconciliationReport(now, listed, checked, found, missing, markers, List.of());
     }
 
     /** A record without a version id (an unversioned bucket) matches the key's only object. */
@@ -112,6 +121,6 @@ final class Reconciler implements Reconciliation {
         }
         List<Orphan> left = report.orphans().stream().filter(o -> !deleted.contains(o)).toList();
         return new ReconciliationReport(report.checkedAt(), report.objectsListed(), report.recordsChecked(), left,
-                report.missing(), deleted);
+                report.missing(), report.deleteMarkers(), deleted);
     }
 }

@@ -7,14 +7,16 @@ import java.util.UUID;
 
 /**
  * Store and registry compared: objects with no registry record (orphans: a registration that failed, or an
- * unknown write) and records whose object is gone (missing: data loss), plus the orphans a cleaning deleted.
+ * unknown write), records whose object is gone (missing: data loss), delete markers put over registered objects
+ * (someone tried to delete them; the registered version is still there), plus the orphans a cleaning deleted.
  */
 public record ReconciliationReport(Instant checkedAt, long objectsListed, long recordsChecked, List<Orphan> orphans,
-                                   List<Missing> missing, List<Orphan> deleted) {
+                                   List<Missing> missing, List<DeleteMarker> deleteMarkers, List<Orphan> deleted) {
 
     public ReconciliationReport {
         orphans = List.copyOf(orphans);
         missing = List.copyOf(missing);
+        deleteMarkers = List.copyOf(deleteMarkers);
         deleted = List.copyOf(deleted);
     }
 
@@ -28,6 +30,10 @@ public record ReconciliationReport(Instant checkedAt, long objectsListed, long r
         public ObjectLocation location() {
             return new ObjectLocation(bucket, key, versionId);
         }
+    }
+
+    /** A delete marker over a registered object's key: a delete without a version id, which S3 Object Lock allows. */
+    public record DeleteMarker(UUID recordId, String bucket, String key, Instant markedAt) {
     }
 
     /** A record whose object is not in the store. */

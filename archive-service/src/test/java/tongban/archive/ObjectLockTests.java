@@ -106,7 +106,11 @@ class ObjectLockTests {
                     assertThat(orphan.versionId()).isPresent().isNotEqualTo(Optional.of(version));
                     assertThat(orphan.size()).isEqualTo(forged.length);
                 });
-        assertThat(bed.archive.reconciliation().reconcile().missing()).isEmpty();
+        ReconciliationReport report = bed.archive.reconciliation().reconcile();
+        assertThat(report.missing()).isEmpty();
+        // and the delete attempt is named too
+        assertThat(report.deleteMarkers()).filteredOn(marker -> marker.key().equals(key)).singleElement()
+                .satisfies(marker -> assertThat(marker.recordId()).isEqualTo(stored.id()));
     }
 
     @Test

@@ -319,9 +319,8 @@ public final class MinioObjectStore implements ObjectStore {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(all, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .filter(item -> !item.isDeleteMarker())
                 .map(item -> new StoredObject(item.objectName(), versionOf(item.versionId()), item.size(),
-                        item.lastModified().toInstant(), Map.of()));
+                        item.lastModified().toInstant(), Map.of(), item.isDeleteMarker()));
     }
 
     @Override
