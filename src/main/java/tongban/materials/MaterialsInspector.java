@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tongban.rules.MaterialSpec;
+import tongban.platform.WorkSlots;
 
 /**
  * Inspects uploaded materials (材料核验). For each file, in this order: its SHA-256; empty or over the size limit;
@@ -24,12 +25,12 @@ public final class MaterialsInspector implements AutoCloseable {
 
     private final InspectionLimits limits;
     private final ContentCheck content;
-    private final InspectionSlots slots;
+    private final WorkSlots slots;
 
     public MaterialsInspector(InspectionLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.content = new ContentCheck(limits);
-        this.slots = new InspectionSlots(limits.concurrency(), limits.admissionWait());
+        this.slots = new WorkSlots("materials-inspection", limits.concurrency(), limits.admissionWait());
     }
 
     public InspectionLimits limits() {

@@ -1,4 +1,4 @@
-package tongban.materials;
+package tongban.platform;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,19 +15,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed number of worker threads, each taken by one task at a time. A caller waits a short while for a free
- * slot, then is refused rather than queued. A task that outlives its caller's timeout is cancelled, but keeps its
- * slot until it really ends: a parser that ignores the interrupt blocks a slot, never a growing queue.
+ * A fixed number of worker threads, each taken by one task at a time, for work on untrusted input with bounded time
+ * (materials inspection, verification). A caller waits a short while for a free slot, then is refused rather than
+ * queued. A task that outlives its caller's timeout is cancelled, but keeps its slot until it really ends: a parser
+ * that ignores the interrupt blocks a slot, never a growing queue.
  */
-final class InspectionSlots implements AutoCloseable {
+public final class WorkSlots implements AutoCloseable {
 
     private final Semaphore free;
     private final ExecutorService workers;
     private final Duration admissionWait;
 
-    InspectionSlots(int size, Duration admissionWait) {
+    /** {@code size} slots whose threads are named {@code name-1}, {@code name-2} …; a caller waits {@code admissionWait} at most. */
+    public WorkSlots(String name, int size, Duration admissionWait) {
         this.free = new Semaphore(size);
-        this.workers = Executors.newFixedThreadPool(size, daemons());
+        this.workers = Executors.newFixedThreadPool(size, daemons(name));
         this.admissionWait = admissionWait;
     }
 
@@ -37,10 +39,10 @@ final class InspectionSlots implements AutoCloseable {
      * @throws RejectedExecutionException when no slot came free within the admission wait
      * @throws TimeoutException           when the task took longer; it has been cancelled
      */
-    <T> T call(Callable<T> task, Duration timeout)
+    public <T> T call(Callable<T> task, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (!free.tryAcquire(admissionWait.toNanos(), TimeUnit.NANOSECONDS)) {
-            throw new RejectedExecutionException("every inspection slot is busy");
+            throw new RejectedExecutionException("every slot is busy");
         }
         // whoever claims the slot's release first, the task when it starts or the caller when it gives up first
         AtomicBoolean claimed = new AtomicBoolean();
@@ -72,7 +74,7 @@ final class InspectionSlots implements AutoCloseable {
     }
 
     /** Slots free right now. */
-    int available() {
+    public int available() {
         return free.availablePermits();
     }
 
@@ -81,10 +83,10 @@ final class InspectionSlots implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private static ThreadFactory daemons() {
+    private static ThreadFactory daemons(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "materials-inspection-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -1,4 +1,4 @@
-package tongban.materials;
+package tongban.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,14 +14,14 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** The pool that runs inspections: a fixed number of slots, no queue, a slot held until its task really ends. */
-class InspectionSlotsTests {
+class WorkSlotsTests {
 
     @Test
     void aCallWhenEverySlotIsBusyIsRefusedAfterTheAdmissionWait() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
         ExecutorService callers = Executors.newSingleThreadExecutor();
-        try (InspectionSlots slots = new InspectionSlots(1, Duration.ofMillis(50))) {
+        try (WorkSlots slots = new WorkSlots("test", 1, Duration.ofMillis(50))) {
             Future<String> first = callers.submit(() -> slots.call(() -> {
                 running.countDown();
                 release.await();
@@ -44,7 +44,7 @@ class InspectionSlotsTests {
     void aTaskThatOutlivesItsTimeoutKeepsItsSlotUntilItEnds() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
-        try (InspectionSlots slots = new InspectionSlots(1, Duration.ZERO)) {
+        try (WorkSlots slots = new WorkSlots("test", 1, Duration.ZERO)) {
             // a generous timeout: on a loaded machine the task must have started before it runs out
             assertThatThrownBy(() -> slots.call(() -> {
                 started.countDown();
@@ -73,7 +73,7 @@ class InspectionSlotsTests {
 
     @Test
     void aTaskThatListensToItsCancellationFreesItsSlotAtOnce() throws Exception {
-        try (InspectionSlots slots = new InspectionSlots(1, Duration.ofSeconds(5))) {
+        try (WorkSlots slots = new WorkSlots("test", 1, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> slots.call(() -> {
                 Thread.sleep(60_000);
                 return "never";
@@ -85,7 +85,7 @@ class InspectionSlotsTests {
 
     @Test
     void aTaskFailureReachesTheCallerAndFreesTheSlot() throws Exception {
-        try (InspectionSlots slots = new InspectionSlots(1, Duration.ZERO)) {
+        try (WorkSlots slots = new WorkSlots("test", 1, Duration.ZERO)) {
             assertThatThrownBy(() -> slots.call(() -> {
                 throw new IllegalStateException("parser bug");
             }, Duration.ofSeconds(5))).hasCauseInstanceOf(IllegalStateException.class);
