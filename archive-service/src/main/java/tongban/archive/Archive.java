@@ -70,10 +70,10 @@ public final class Archive {
         ObjectRecords records = new ObjectRecords(dataSource);
         WriteOnce writeOnce = new WriteOnce(store, orphans, clock);
         return new Archive(
-                new CertificateLibrary(store, new CertificateRegistry(dataSource, clock), writeOnce,
-                        settings.certificatesBucket(), worm.certificatesLocked(), settings.retention(), clock),
-                new PackageArchive(store, new PackageRegistry(dataSource), writeOnce, settings.packagesBucket(),
-                        worm.packagesLocked(), settings.retention(), clock),
+                new CertificateLibrary(new ArchiveBucket(store, writeOnce, settings.certificatesBucket(),
+                        worm.certificatesLocked(), settings.retention(), clock), new CertificateRegistry(dataSource, clock)),
+                new PackageArchive(new ArchiveBucket(store, writeOnce, settings.packagesBucket(), worm.packagesLocked(),
+                        settings.retention(), clock), new PackageRegistry(dataSource)),
                 new FixityAuditor(store, records, new AuditLog(dataSource), clock, settings.progressInterval(),
                         settings.auditParallelism()),
                 new Reconciler(store, records, orphans, List.of(settings.certificatesBucket(), settings.packagesBucket()),

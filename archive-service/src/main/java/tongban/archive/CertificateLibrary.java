@@ -1,7 +1,5 @@
 package tongban.archive;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,25 +14,12 @@ import tongban.archive.registry.CertificateRegistry;
  */
 final class CertificateLibrary implements ECertificates {
 
-    private final ObjectStore store;
+    private final ArchiveBucket bucket;
     private final CertificateRegistry registry;
-    private final WriteOnce writeOnce;
-    private final String bucket;
-    private final boolean locked;
-    private final RetentionPolicy retention;
-    private final Clock clock;
-    private final LegalHolds holds;
 
-    CertificateLibrary(ObjectStore store, CertificateRegistry registry, WriteOnce writeOnce, String bucket, boolean locked,
-                       RetentionPolicy retention, Clock clock) {
-        this.store = store;
-        this.holds = new LegalHolds(store);
-        this.registry = registry;
-        this.writeOnce = writeOnce;
+    CertificateLibrary(ArchiveBucket bucket, CertificateRegistry registry) {
         this.bucket = bucket;
-        this.locked = locked;
-        this.retention = retention;
-        this.clock = clock;
+        this.registry = registry;
     }
 
     @Override
@@ -48,29 +33,24 @@ final class CertificateLibrary implements ECertificates {
             throw new InvalidArchiveInputException("id", "belongs to another certificate");
         }
         String name = command.type() + "/" + command.number();
-        Instant retainUntil = retention.retainUntil(command.type(), command.issuedAt());
-        WriteOnce.Written written = writeOnce.put(bucket, name + ".pdf", name + "." + sha256.hex().substring(0, 16) + ".pdf",
-                ObjectContent.of(command.pdf()), Map.of(
+        Retention retention = bucket.retention(command.type(), command.issuedAt());
+        WriteOnce.Written written = bucket.put(name, "pdf", sha256, ObjectContent.of(command.pdf()), Map.of(
                         "sha256", sha256.hex(),
                         "tongban-type", command.type(),
                         "tongban-number", command.number(),
                         "tongban-holder", command.holder(),
                         "tongban-issuer", command.issuer()),
-                locked ? Optional.of(Retention.lockUntil(retainUntil)) : Optional.empty(),
-                occupant -> sha256.hex().equals(occupant.metadata().get("sha256")));
+                retention, occupant -> sha256.hex().equals(occupant.metadata().get("sha256")));
         ECertificate certificate = new ECertificate(command.id(), command.type(), command.number(),
                 command.holder(), command.issuer(), command.issuedAt(), command.validUntil(), CertificateStatus.VALID,
-                Optional.empty(), Optional.empty(), sha256, command.pdf().length,
-                new ObjectLocation(bucket, written.key(), written.versionId()),
-                new Retention(retention.classFor(command.type()), retainUntil, locked), clock.instant());
-        if (writeOnce.register(bucket, written.key(), sha256, () -> registry.register(certificate))) {
+                Optional.empty(), Optional.empty(), sha256, command.pdf().length, bucket.location(written), retention,
+                bucket.now());
+        if (bucket.register(written, sha256, () -> registry.register(certificate))) {
             return new Stored<>(certificate);
         }
         // a concurrent store of the same certificate registered first
         ECertificate winner = registry.findByNumber(command.type(), command.number()).orElseThrow();
-        if (!winner.location().key().equals(written.key())) {
-            writeOnce.orphan(bucket, written.key(), sha256, "certificate " + name + " was registered by a concurrent store");
-        }
+        bucket.orphanUnlessRegistered(written, winner.location(), sha256, "certificate " + name + " was registered by a concurrent store");
         return new AlreadyExists<>(Optional.of(winner), winner.sha256().equals(sha256));
     }
 
@@ -91,7 +71,7 @@ final class CertificateLibrary implements ECertificates {
 
     @Override
     public Optional<ECertificate> revoke(RevokeCertificate command) {
-        return registry.revoke(command.certificateId(), command.reason(), clock.instant());
+        return registry.revoke(command.certificateId(), command.reason(), bucket.now());
     }
 
     @Override
@@ -101,16 +81,16 @@ final class CertificateLibrary implements ECertificates {
 
     @Override
     public Optional<byte[]> content(UUID id) {
-        return registry.find(id).map(c -> Verified.read(store, c.location(), c.sha256()));
+        return registry.find(id).map(c -> bucket.read(c.location(), c.sha256()));
     }
 
     @Override
     public Optional<ObjectLock> lock(UUID id) {
-        return registry.find(id).flatMap(c -> holds.lock(c.location()));
+        return registry.find(id).flatMap(c -> bucket.lock(c.location()));
     }
 
     @Override
     public Optional<ObjectLock> legalHold(UUID id, boolean on) {
-        return registry.find(id).map(c -> holds.set(c.location(), on));
+        return registry.find(id).map(c -> bucket.legalHold(c.location(), on));
     }
 }

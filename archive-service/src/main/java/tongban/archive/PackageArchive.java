@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,25 +32,12 @@ final class PackageArchive implements ArchivePackages {
 
     private static final Logger log = LoggerFactory.getLogger(PackageArchive.class);
 
-    private final ObjectStore store;
+    private final ArchiveBucket bucket;
     private final PackageRegistry registry;
-    private final WriteOnce writeOnce;
-    private final String bucket;
-    private final boolean locked;
-    private final RetentionPolicy retention;
-    private final Clock clock;
-    private final LegalHolds holds;
 
-    PackageArchive(ObjectStore store, PackageRegistry registry, WriteOnce writeOnce, String bucket, boolean locked,
-                   RetentionPolicy retention, Clock clock) {
-        this.store = store;
-        this.holds = new LegalHolds(store);
-        this.registry = registry;
-        this.writeOnce = writeOnce;
+    PackageArchive(ArchiveBucket bucket, PackageRegistry registry) {
         this.bucket = bucket;
-        this.locked = locked;
-        this.retention = retention;
-        this.clock = clock;
+        this.registry = registry;
     }
 
     @Override
@@ -62,39 +48,32 @@ final class PackageArchive implements ArchivePackages {
         if (registered.isPresent()) {
             return new AlreadyExists<>(registered, registered.get().manifestSha256().equals(manifest));
         }
-        Instant archivedAt = clock.instant();
-        String retentionClass = retention.classFor(command.item());
-        Instant retainUntil = retention.retainUntil(command.item(), archivedAt);
+        Instant archivedAt = bucket.now();
+        Retention retention = bucket.retention(command.item(), archivedAt);
         Path work = temporaryDirectory();
         try {
-            PackedBag bag = BagPacker.pack(command.applicationId(), payload,
-                    bagInfo(command, retentionClass, retainUntil, archivedAt), work);
+            PackedBag bag = BagPacker.pack(command.applicationId(), payload, bagInfo(command, retention, archivedAt), work);
             String name = command.item() + "/" + command.applicationId();
-            WriteOnce.Written written = writeOnce.put(bucket, name + ".zip", name + "." + manifest.hex().substring(0, 16) + ".zip",
-                    ObjectContent.of(bag.zip()), Map.of(
+            WriteOnce.Written written = bucket.put(name, "zip", manifest, ObjectContent.of(bag.zip()), Map.of(
                             "sha256", bag.sha256().hex(),
                             "tongban-manifest-sha256", manifest.hex(),
                             "tongban-application", command.applicationId(),
                             "tongban-item", command.item()),
-                    locked ? Optional.of(Retention.lockUntil(retainUntil)) : Optional.empty(),
-                    occupant -> manifest.hex().equals(occupant.metadata().get("tongban-manifest-sha256")));
+                    retention, occupant -> manifest.hex().equals(occupant.metadata().get("tongban-manifest-sha256")));
             // the same payload bagged by an attempt whose registration failed has other dates: register that object
             Sha256 sha256 = written.occupant().map(o -> Sha256.parse(o.metadata().get("sha256"))).orElse(bag.sha256());
             long size = written.occupant().map(StoredObject::size).orElse(bag.size());
             ArchivedPackage archived = new ArchivedPackage(UUID.randomUUID(), command.applicationId(), command.item(),
                     command.department(), command.certificate().map(ArchiveApplication.SealedCertificate::certificateId),
                     command.packVersion(), command.submittedAt(), command.decidedAt(), archivedAt, bag.payloadFiles(),
-                    bag.payloadBytes(), manifest, sha256, size, new ObjectLocation(bucket, written.key(), written.versionId()),
-                    new Retention(retentionClass, retainUntil, locked));
-            if (writeOnce.register(bucket, written.key(), sha256, () -> registry.register(archived))) {
+                    bag.payloadBytes(), manifest, sha256, size, bucket.location(written), retention);
+            if (bucket.register(written, sha256, () -> registry.register(archived))) {
                 return new Stored<>(archived);
             }
             // a concurrent archiving of the same application registered first
             ArchivedPackage winner = registry.find(command.applicationId()).orElseThrow();
-            if (!winner.location().key().equals(written.key())) {
-                writeOnce.orphan(bucket, written.key(), sha256, "application " + command.applicationId()
-                        + " was archived by a concurrent store");
-            }
+            bucket.orphanUnlessRegistered(written, winner.location(), sha256, "application " + command.applicationId()
+                    + " was archived by a concurrent store");
             return new AlreadyExists<>(Optional.of(winner), winner.manifestSha256().equals(manifest));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the bag of " + command.applicationId(), e);
@@ -110,17 +89,17 @@ final class PackageArchive implements ArchivePackages {
 
     @Override
     public Optional<byte[]> content(String applicationId) {
-        return registry.find(applicationId).map(p -> Verified.read(store, p.location(), p.sha256()));
+        return registry.find(applicationId).map(p -> bucket.read(p.location(), p.sha256()));
     }
 
     @Override
     public Optional<ObjectLock> lock(String applicationId) {
-        return registry.find(applicationId).flatMap(p -> holds.lock(p.location()));
+        return registry.find(applicationId).flatMap(p -> bucket.lock(p.location()));
     }
 
     @Override
     public Optional<ObjectLock> legalHold(String applicationId, boolean on) {
-        return registry.find(applicationId).map(p -> holds.set(p.location(), on));
+        return registry.find(applicationId).map(p -> bucket.legalHold(p.location(), on));
     }
 
     /** data/: the application, each material as received (numbered: names may repeat) with an index, the decision, the certificate. */
@@ -148,15 +127,14 @@ final class PackageArchive implements ArchivePackages {
         return files;
     }
 
-    private static List<Map.Entry<String, String>> bagInfo(ArchiveApplication command, String retentionClass,
-                                                           Instant retainUntil, Instant archivedAt) {
+    private static List<Map.Entry<String, String>> bagInfo(ArchiveApplication command, Retention retention, Instant archivedAt) {
         List<Map.Entry<String, String>> info = new ArrayList<>(List.of(
                 Map.entry("Source-Organization", command.department()),
                 Map.entry("External-Identifier", command.applicationId()),
                 Map.entry("External-Description", "Tongban application file of item " + command.item()),
                 Map.entry("Tongban-Item", command.item()),
-                Map.entry("Tongban-Retention-Class", retentionClass),
-                Map.entry("Tongban-Retain-Until", retainUntil.toString()),
+                Map.entry("Tongban-Retention-Class", retention.retentionClass()),
+                Map.entry("Tongban-Retain-Until", retention.retainUntil().toString()),
                 Map.entry("Tongban-Submitted", command.submittedAt().toString()),
                 Map.entry("Tongban-Decided", command.decidedAt().toString()),
                 Map.entry("Tongban-Archived", archivedAt.toString()),

@@ -143,31 +143,20 @@ public final class MinioObjectStore implements ObjectStore {
 
     private BucketProtection readProtection(String bucket) {
         return retry.run("read the versioning and object lock configuration of " + bucket, () -> {
-            boolean versioned;
-            try {
-                VersioningConfiguration.Status status = client.getBucketVersioning(
-                        GetBucketVersioningArgs.builder().bucket(bucket).build()).status();
-                // a suspended bucket keeps its versions: treat it as versioned
-                versioned = status == VersioningConfiguration.Status.ENABLED || status == VersioningConfiguration.Status.SUSPENDED;
-            } catch (MinioException e) {
-                if (!notConfigured(e)) {
-                    throw e;
-                }
-                versioned = false;
-            }
-            try {
-                ObjectLockConfiguration lock = client.getObjectLockConfiguration(
-                        GetObjectLockConfigurationArgs.builder().bucket(bucket).build());
-                Optional<String> defaultRetention = lock.mode() == null || lock.duration() == null ? Optional.empty()
-                        : Optional.of(lock.mode() + " " + lock.duration().duration() + " "
-                        + lock.duration().unit().toString().toLowerCase(Locale.ROOT));
-                return new BucketProtection(true, true, defaultRetention);
-            } catch (MinioException e) {
-                if (!notConfigured(e)) {
-                    throw e;
-                }
+            VersioningConfiguration.Status status = unlessNotConfigured(() -> client.getBucketVersioning(
+                    GetBucketVersioningArgs.builder().bucket(bucket).build()).status(), VersioningConfiguration.Status.OFF);
+            // a suspended bucket keeps its versions: treat it as versioned
+            boolean versioned = status == VersioningConfiguration.Status.ENABLED || status == VersioningConfiguration.Status.SUSPENDED;
+            Optional<ObjectLockConfiguration> lock = unlessNotConfigured(() -> Optional.of(client.getObjectLockConfiguration(
+                    GetObjectLockConfigurationArgs.builder().bucket(bucket).build())), Optional.empty());
+            if (lock.isEmpty()) {
                 return new BucketProtection(versioned, false, Optional.empty());
             }
+            ObjectLockConfiguration configuration = lock.get();
+            Optional<String> defaultRetention = configuration.mode() == null || configuration.duration() == null ? Optional.empty()
+                    : Optional.of(configuration.mode() + " " + configuration.duration().duration() + " "
+                    + configuration.duration().unit().toString().toLowerCase(Locale.ROOT));
+            return new BucketProtection(true, true, defaultRetention);
         });
     }
 
@@ -261,10 +250,15 @@ public final class MinioObjectStore implements ObjectStore {
 
     /** HEAD: size, date, metadata and, where the bucket has Object Lock, the object's retention and legal hold. */
     private Optional<StatObjectResponse> head(ObjectLocation location) {
-        return retry.run("stat " + location, () -> {
+        return ifExists("stat " + location, () -> client.statObject(StatObjectArgs.builder().bucket(location.bucket())
+                .object(location.key()).versionId(location.versionId().orElse(null)).build()));
+    }
+
+    /** The call's answer, or empty where the store says there is no such object or version. */
+    private <T> Optional<T> ifExists(String what, Retry.Call<T> call) {
+        return retry.run(what, () -> {
             try {
-                return Optional.of(client.statObject(StatObjectArgs.builder().bucket(location.bucket())
-                        .object(location.key()).versionId(location.versionId().orElse(null)).build()));
+                return Optional.of(call.call());
             } catch (MinioException e) {
                 if (S3Failures.isMissing(e)) {
                     return Optional.empty();
@@ -272,6 +266,18 @@ public final class MinioObjectStore implements ObjectStore {
                 throw e;
             }
         });
+    }
+
+    /** The call's answer, or {@code otherwise} where the store says the configuration asked for is not set. */
+    private static <T> T unlessNotConfigured(Retry.Call<T> call, T otherwise) throws Exception {
+        try {
+            return call.call();
+        } catch (MinioException e) {
+            if (!notConfigured(e)) {
+                throw e;
+            }
+            return otherwise;
+        }
     }
 
     @Override
@@ -289,17 +295,8 @@ public final class MinioObjectStore implements ObjectStore {
 
     @Override
     public Optional<InputStream> read(ObjectLocation location) {
-        return retry.run("read " + location, () -> {
-            try {
-                return Optional.of(client.getObject(GetObjectArgs.builder().bucket(location.bucket())
-                        .object(location.key()).versionId(location.versionId().orElse(null)).build()));
-            } catch (MinioException e) {
-                if (S3Failures.isMissing(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        return ifExists("read " + location, () -> client.getObject(GetObjectArgs.builder().bucket(location.bucket())
+                .object(location.key()).versionId(location.versionId().orElse(null)).build()));
     }
 
     /** Not retried midway (a listing cannot resume from any item): a failure ends the stream with the exception. */
@@ -364,32 +361,18 @@ public final class MinioObjectStore implements ObjectStore {
     }
 
     private Optional<Retention> retention(ObjectLocation location) {
-        return retry.run("read the retention of " + location, () -> {
-            try {
-                Retention retention = client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(location.bucket())
-                        .object(location.key()).versionId(location.versionId().orElse(null)).build());
-                return Optional.ofNullable(retention).filter(r -> r.mode() != null && r.retainUntilDate() != null);
-            } catch (MinioException e) {
-                if (!notConfigured(e)) {
-                    throw e;
-                }
-                return Optional.empty();
-            }
-        });
+        return retry.run("read the retention of " + location, () -> unlessNotConfigured(
+                () -> Optional.ofNullable(client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(location.bucket())
+                                .object(location.key()).versionId(location.versionId().orElse(null)).build()))
+                        .filter(r -> r.mode() != null && r.retainUntilDate() != null),
+                Optional.empty()));
     }
 
     private boolean legalHold(ObjectLocation location) {
-        return retry.run("read the legal hold of " + location, () -> {
-            try {
-                return client.isObjectLegalHoldEnabled(IsObjectLegalHoldEnabledArgs.builder().bucket(location.bucket())
-                        .object(location.key()).versionId(location.versionId().orElse(null)).build());
-            } catch (MinioException e) {
-                if (!notConfigured(e)) {
-                    throw e;
-                }
-                return false;
-            }
-        });
+        return retry.run("read the legal hold of " + location, () -> unlessNotConfigured(
+                () -> client.isObjectLegalHoldEnabled(IsObjectLegalHoldEnabledArgs.builder().bucket(location.bucket())
+                        .object(location.key()).versionId(location.versionId().orElse(null)).build()),
+                false));
     }
 
     @Override
