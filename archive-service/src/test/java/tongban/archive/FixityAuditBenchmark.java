@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,10 @@ public class FixityAuditBenchmark {
     @Param({"256", "2048"})
     public int objectKiB;
 
+    /** Objects the audit reads at once (the default setting is 4). */
+    @Param({"4"})
+    public int parallelism;
+
     private int objects;
 
     private TestBed bed;
@@ -55,7 +60,10 @@ public class FixityAuditBenchmark {
 
     @Setup(Level.Trial)
     public void archive() throws Exception {
-        bed = TestBed.start();
+        ArchiveSettings defaults = TestBed.settings(Duration.ofHours(1));
+        bed = TestBed.start(TestBed.sharedPostgres(), new ArchiveSettings(defaults.certificatesBucket(),
+                defaults.packagesBucket(), defaults.requireObjectLock(), defaults.retention(), defaults.orphanGrace(),
+                defaults.progressInterval(), parallelism), TestBed.quickRetries());
         objects = MIB * 1024 / objectKiB;
         Random random = new Random(2);
         for (int i = 0; i < objects; i++) {
