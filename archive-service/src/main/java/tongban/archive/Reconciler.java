@@ -53,8 +53,8 @@ final class Reconciler implements Reconciliation {
             // records first, then the listing: an object stored in between shows as a young orphan, never as missing
             Map<String, ObjectRecord> registered = records.inBucket(bucket);
             Map<String, String> recorded = orphans.open(bucket);
-            Set<String> seen = new HashSet<>();
-            Set<String> seenKeys = new HashSet<>();
+            Set<String> registeredSeen = new HashSet<>();
+            Set<String> keysSeen = new HashSet<>();
             try (Stream<StoredObject> objects = store.list(bucket)) {
                 for (StoredObject object : (Iterable<StoredObject>) objects::iterator) {
                     if (object.deleteMarker()) {
@@ -63,10 +63,10 @@ final class Reconciler implements Reconciliation {
                         continue;
                     }
                     listed++;
-                    seenKeys.add(object.key());
+                    keysSeen.add(object.key());
                     ObjectRecord record = registered.get(object.key());
                     if (record != null && isRegisteredVersion(record, object.versionId())) {
-                        seen.add(object.key());
+                        registeredSeen.add(object.key());
                     } else {
                         // in a versioned bucket, a version written over a registered one is an orphan too
                         found.add(new Orphan(bucket, object.key(), object.versionId(), object.size(), object.lastModified(),
@@ -77,13 +77,13 @@ final class Reconciler implements Reconciliation {
                 throw new ArchiveUnavailableException("object store: " + e.getMessage(), e);
             }
             checked += registered.size();
-            registered.values().stream().filter(r -> !seen.contains(r.key()))
+            registered.values().stream().filter(r -> !registeredSeen.contains(r.key()))
                     .forEach(r -> missing.add(new Missing(r.recordId(), bucket, r.key())));
-            recorded.keySet().stream().filter(key -> !seenKeys.contains(key))
+            recorded.keySet().stream().filter(key -> !keysSeen.contains(key))
                     .forEach(key -> orphans.resolve(bucket, key, "GONE", now));
         }
-        markers.forEach(m -> log.warn("reconciliation: {}/{} (record {}) has a delete marker of {}: someone tried to"
-                + " delete it; the registered version is intact", m.bucket(), m.key(), m.recordId(), m.markedAt()));
+        markers.forEach(m -> log.warn("reconciliation: {}/{} (record {}) has a delete marker of {}: someone deleted it"
+                + " without a version id; the archive reads the registered version", m.bucket(), m.key(), m.recordId(), m.markedAt()));
         if (!found.isEmpty() || !missing.isEmpty()) {
             log.warn("reconciliation: {} objects listed, {} records; {} orphans, {} records without their object",
                     listed, checked, found.size(), missing.size());

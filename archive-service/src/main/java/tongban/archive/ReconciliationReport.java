@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * Store and registry compared: objects with no registry record (orphans: a registration that failed, or an
  * unknown write), records whose object is gone (missing: data loss), delete markers put over registered objects
- * (someone tried to delete them; the registered version is still there), plus the orphans a cleaning deleted.
+ * (a delete without a version id; reads of the registered version are unaffected), plus the orphans a cleaning deleted.
  */
 public record ReconciliationReport(Instant checkedAt, long objectsListed, long recordsChecked, List<Orphan> orphans,
                                    List<Missing> missing, List<DeleteMarker> deleteMarkers, List<Orphan> deleted) {

@@ -42,12 +42,12 @@ final class WriteOnce {
                 Optional<Instant> lockedUntil, Predicate<StoredObject> sameContent) {
         Written written = attempt(bucket, key, content, metadata, lockedUntil);
         if (written.created() || sameContent.test(written.occupant().orElseThrow())) {
-            return written;
+            return adoptable(bucket, written, lockedUntil);
         }
         log.warn("{}/{} holds an unregistered object with other content; writing at {} instead", bucket, key, alternateKey);
         Written alternate = attempt(bucket, alternateKey, content, metadata, lockedUntil);
         if (alternate.created() || sameContent.test(alternate.occupant().orElseThrow())) {
-            return alternate;
+            return adoptable(bucket, alternate, lockedUntil);
         }
         throw new IllegalStateException(bucket + "/" + alternateKey + " names other content than it holds");
     }
@@ -75,6 +75,32 @@ final class WriteOnce {
             log.error("{}/{} is not registered and could not be recorded as an orphan candidate ({});"
                     + " reconciliation will report it", bucket, key, alsoFailed.getMessage());
         }
+    }
+
+    /**
+     * A new object's retention was read back by the store; an occupant taken over from an earlier attempt must be
+     * under a COMPLIANCE retention that has not ended too, or it would be registered unprotected.
+     */
+    private Written adoptable(String bucket, Written written, Optional<Instant> lockedUntil) {
+        if (written.created() || lockedUntil.isEmpty()) {
+            return written;
+        }
+        ObjectLocation location = new ObjectLocation(bucket, written.key(), written.versionId());
+        ObjectLock lock;
+        try {
+            lock = store.lock(location).orElseThrow(() -> new ArchiveUnavailableException(
+                    "object store: " + location + " was found, then not", null));
+        } catch (ObjectStoreException e) {
+            throw new ArchiveUnavailableException("object store: " + e.getMessage(), e);
+        }
+        boolean held = lock.mode().filter("COMPLIANCE"::equals).isPresent()
+                && lock.retainUntil().filter(until -> until.isAfter(clock.instant())).isPresent();
+        if (!held) {
+            throw new ArchiveUnavailableException("object store: " + location + " holds this content but not under a"
+                    + " running COMPLIANCE retention (" + lock.mode().orElse("no mode") + " until "
+                    + lock.retainUntil().map(Instant::toString).orElse("never") + "); not registered", null);
+        }
+        return written;
     }
 
     private Written attempt(String bucket, String key, ObjectContent content, Map<String, String> metadata,

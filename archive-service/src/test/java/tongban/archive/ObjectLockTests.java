@@ -142,6 +142,20 @@ class ObjectLockTests {
     }
 
     @Test
+    void anEarlierObjectOfTheSameContentIsNotTakenOverWhenTheStoreDoesNotHoldIt() throws Exception {
+        byte[] pdf = TestBed.pdf("licence K-5");
+        // what an attempt before the horizon cap left: the same bytes, a retention RGW wrapped into 1990
+        sameCredentials.putObject(PutObjectArgs.builder().bucket(bed.certificates).object("business-licence/K-5.pdf")
+                .data(pdf, pdf.length).userMetadata(Map.of("sha256", Sha256.of(pdf).hex()))
+                .retention(new Retention(RetentionMode.COMPLIANCE, Instant.parse("2126-11-27T08:00:00Z").atZone(ZoneOffset.UTC)))
+                .build());
+
+        assertThatThrownBy(() -> bed.archive.certificates().store(TestBed.certificate("K-5", "h", pdf)))
+                .isInstanceOf(ArchiveUnavailableException.class).hasMessageContaining("not under a running COMPLIANCE retention");
+        assertThat(bed.archive.certificates().findByNumber("business-licence", "K-5")).isEmpty();
+    }
+
+    @Test
     void reconciliationNamesALockedOrphanButCannotDeleteItBeforeItsRetentionEnds() throws Exception {
         byte[] stray = TestBed.pdf("written behind the archive's back");
         sameCredentials.putObject(PutObjectArgs.builder().bucket(bed.packages).object("stray/locked.zip")
