@@ -6,8 +6,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tongban.rules.MaterialSpec;
 import tongban.platform.WorkSlots;
+import tongban.rules.MaterialSpec;
 
 /**
  * Inspects uploaded materials (材料核验). For each file, in this order: its SHA-256; empty or over the size limit;

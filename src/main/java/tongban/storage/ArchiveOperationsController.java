@@ -195,7 +195,7 @@ class ArchiveOperationsController {
         }
     }
 
-    /** Someone deleted a registered object's key without a version id; the registered version is intact. */
+    /** Someone deleted a registered object's key without a version id; reads of the registered version are unaffected. */
     record DeleteMarkerView(UUID recordId, String bucket, String key, Instant markedAt) {
     }
 

@@ -123,7 +123,7 @@ class ArchiveOperationsApiTests {
         String path = "/api/v1/archive/certificates/" + store("bad hold").id() + "/legal-hold";
 
         for (String body : new String[] {"{\"reason\": \"case 1\"}", "{\"on\": \"yes\", \"reason\": \"case 1\"}",
-                "{\"on\": null, \"reason\": \"case 1\"}"}) {
+                "{\"on\": null, \"reason\": \"case 1\"}", "null", "[true]"}) {
             Http.Response r = http().send("PUT", path, json(body), "operator", "application/json");
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.json().path("code").asString()).as(body).isEqualTo("INVALID_LEGAL_HOLD");
@@ -134,7 +134,11 @@ class ArchiveOperationsApiTests {
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.json().path("code").asString()).as(body).isEqualTo("REASON_REQUIRED");
         }
-        assertThat(http().send("PUT", path, json("{\"on\": tru"), "operator", "application/json").status()).isEqualTo(400);
+        for (String broken : new String[] {"{\"on\": tru", ""}) {
+            Http.Response r = http().send("PUT", path, json(broken), "operator", "application/json");
+            assertThat(r.status()).as(broken).isEqualTo(400);
+            assertThat(r.isProblem()).as(broken).isTrue();
+        }
         assertThat(http().send("PUT", path, json("{\"on\": true, \"reason\": \"r\"}"), "operator", "text/plain").status())
                 .isEqualTo(415);
     }
