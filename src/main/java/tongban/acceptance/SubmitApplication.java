@@ -141,7 +141,12 @@ public class SubmitApplication {
             throw problem;
         } catch (RuntimeException e) {
             // sealing or archiving failed: nothing is registered half-way; the same key retries from here
-            log.error("application {} failed while issuing", row.id(), e);
+            if (e instanceof tongban.archive.ArchiveUnavailableException) {
+                // the store or registry is down (its retries were logged): expected, and the applicant's retry resumes
+                log.warn("application {} not issued, the archive is unavailable: {}", row.id(), e.getMessage());
+            } else {
+                log.error("application {} failed while issuing", row.id(), e);
+            }
             applications.finish(row.id(), ApplicationStatus.FAILED, decided.decision(), List.of(), e.getClass().getSimpleName());
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "ISSUING_FAILED",
                     "the certificate could not be issued just now; send the same request with the same Idempotency-Key again");
