@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tongban.support.Fixtures;
 import tongban.support.Http;
 import tongban.support.Multipart;
 
@@ -33,12 +31,9 @@ class IssuanceLogTests {
         http.get("/api/v1/items", null); // the first request's servlet start-up lines are not the issuance's
         int from = output.getOut().length();
 
-        Http.Response issued = http.postMultipart("/api/v1/applications", new Multipart()
-                .json("application", AcceptanceJourneyTests.REGISTER)
-                .file("premises-proof", "lease.pdf", "application/pdf", Fixtures.pdf("租赁合同")),
-                "log-" + UUID.randomUUID(), "zhangsan");
+        Http.Response issued = AcceptanceJourneyTests.registerABusiness(http);
         Http.Response incomplete = http.postMultipart("/api/v1/applications", new Multipart()
-                .json("application", AcceptanceJourneyTests.REGISTER), "log-" + UUID.randomUUID(), "zhangsan");
+                .json("application", AcceptanceJourneyTests.REGISTER), AcceptanceJourneyTests.key(), "zhangsan");
         assertThat(issued.json().path("status").asString()).as(issued.body()).isEqualTo("ISSUED");
         assertThat(incomplete.json().path("status").asString()).as(incomplete.body()).isEqualTo("INCOMPLETE");
 

@@ -73,10 +73,7 @@ class OfficerCompletionTests {
 
     @Test
     void anApplicationIssuedOnTheSpotIsNotCompletedAgain() {
-        Response issued = http.postMultipart("/api/v1/applications", new Multipart()
-                .json("application", AcceptanceJourneyTests.REGISTER)
-                .file("premises-proof", "lease.pdf", "application/pdf", Fixtures.pdf("租赁合同")),
-                AcceptanceJourneyTests.key(), "zhangsan");
+        Response issued = AcceptanceJourneyTests.registerABusiness(http);
         assertThat(issued.json().path("status").asString()).as(issued.body()).isEqualTo("ISSUED");
         String id = issued.json().path("id").asString();
 
