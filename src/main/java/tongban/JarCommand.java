@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import tongban.rules.RulesCommand;
 
 /**
@@ -36,6 +38,7 @@ final class JarCommand {
             return OptionalInt.of(0);
         }
         if (args.length > 0 && args[0].equals("rules")) {
+            quietLibraries();
             return OptionalInt.of(RulesCommand.run(Arrays.copyOfRange(args, 1, args.length), out));
         }
         for (String arg : args) {
@@ -46,5 +49,15 @@ final class JarCommand {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * A command's output is its own report: without the server's logging configuration the libraries would log at
+     * DEBUG and INFO, and Drools would repeat as an ERROR each pack error the command already prints.
+     */
+    private static void quietLibraries() {
+        LoggingSystem logging = LoggingSystem.get(JarCommand.class.getClassLoader());
+        logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+        logging.setLogLevel("org.drools.compiler.kie.builder.impl.KieProject", LogLevel.OFF);
     }
 }

@@ -49,6 +49,7 @@ class JarCommandTests {
         Run run = main("rules", "check", Path.of("rules").toAbsolutePath().toString());
         assertThat(run.exit).as(run.out + run.err).isZero();
         assertThat(run.out).contains("OK   residence-permit");
+        assertThat(run.out + run.err).as("library log lines in the command's report").doesNotContain(" INFO ", " DEBUG ");
         assertThat(workDir.resolve("data")).doesNotExist();
     }
 
