@@ -1,6 +1,5 @@
 package tongban.acceptance;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import tongban.documents.CertificateNumbers;
 import tongban.documents.FoodBusinessFormat;
 import tongban.documents.RenderCertificate;
 import tongban.identity.SharedData;
+import tongban.platform.PublicBaseUrl;
 import tongban.rules.ServiceItem;
 import tools.jackson.databind.JsonNode;
 
@@ -35,11 +35,11 @@ class CertificateIssuer {
     private final RenderCertificate render;
     private final DocumentSealer sealer;
     private final ApplicationStore applications;
-    private final URI publicBaseUrl;
+    private final PublicBaseUrl publicBaseUrl;
     private final String divisionCode;
 
     CertificateIssuer(RenderCertificate render, DocumentSealer sealer, ApplicationStore applications,
-                      @Value("${tongban.public-base-url:http://localhost:8080}") URI publicBaseUrl,
+                      PublicBaseUrl publicBaseUrl,
                       @Value("${tongban.issuing.division-code:310101}") String divisionCode) {
         this.render = render;
         this.sealer = sealer;
@@ -117,7 +117,7 @@ class CertificateIssuer {
             default -> throw new IllegalStateException("no template data for certificate type " + type);
         }
         return new CertificateData(id.toString(), type, number, holderName, holderId, item.department().name().zh(),
-                today, validUntil, fields, publicBaseUrl);
+                today, validUntil, fields, publicBaseUrl.get());
     }
 
     private static FoodBusinessFormat format(JsonNode form) {

@@ -1,9 +1,7 @@
 package tongban.acceptance;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tongban.acceptance.ApplicationStore.Row;
 import tongban.documents.NoticeData;
@@ -11,6 +9,7 @@ import tongban.documents.NoticeDocument;
 import tongban.documents.NoticeKind;
 import tongban.documents.RenderNotice;
 import tongban.identity.SharedData;
+import tongban.platform.PublicBaseUrl;
 import tongban.rules.Decision;
 import tongban.rules.ServiceItem;
 
@@ -25,10 +24,10 @@ class NoticeIssuer {
     private final RenderNotice render;
     private final DocumentSealer sealer;
     private final ApplicationStore applications;
-    private final URI publicBaseUrl;
+    private final PublicBaseUrl publicBaseUrl;
 
     NoticeIssuer(RenderNotice render, DocumentSealer sealer, ApplicationStore applications,
-                 @Value("${tongban.public-base-url:http://localhost:8080}") URI publicBaseUrl) {
+                 PublicBaseUrl publicBaseUrl) {
         this.render = render;
         this.sealer = sealer;
         this.applications = applications;
@@ -55,7 +54,7 @@ class NoticeIssuer {
         Row reserved = application.noticeId() != null ? application
                 : applications.reserveNotice(application.id(), documentKind(kind));
         NoticeDocument notice = render.render(new NoticeData(reserved.noticeId().toString(), number, number,
-                shared.name().isBlank() ? "申请人" : shared.name(), item, decision, today, null, publicBaseUrl,
+                shared.name().isBlank() ? "申请人" : shared.name(), item, decision, today, null, publicBaseUrl.get(),
                 NoticeData.Language.ZH));
         return sealer.sealAndStore(reserved.noticeId(), type, number, item.department().id(),
                 item.department().name().zh(), shared.subject().id(), notice.pdf(), notice.seal(), Optional.empty(),

@@ -141,7 +141,12 @@ public class SubmitApplication {
             throw problem;
         } catch (RuntimeException e) {
             // sealing or archiving failed: nothing is registered half-way; the same key retries from here
-            log.error("application {} failed while issuing", row.id(), e);
+            if (e instanceof tongban.archive.ArchiveUnavailableException) {
+                // the store or registry is down (its retries were logged): expected, and the applicant's retry resumes
+                log.warn("application {} not issued, the archive is unavailable: {}", row.id(), e.getMessage());
+            } else {
+                log.error("application {} failed while issuing", row.id(), e);
+            }
             applications.finish(row.id(), ApplicationStatus.FAILED, decided.decision(), List.of(), e.getClass().getSimpleName());
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "ISSUING_FAILED",
                     "the certificate could not be issued just now; send the same request with the same Idempotency-Key again");
@@ -152,18 +157,16 @@ public class SubmitApplication {
      * An officer completes an accepted application once its in-person step is done (e.g. the first residence
      * permit's check): the certificate is issued, sealed and archived in a package of its own beside the
      * application's first one (which holds the materials and the acceptance notice). Completing it again
-     * returns the same certificate.
+     * returns the same certificate; any other application (e.g. one issued on the spot) is a conflict.
      */
     public ApplicationView complete(UUID id, String officer) {
         Row row = applications.find(id).orElseThrow(() ->
                 ApiProblem.notFound("APPLICATION_NOT_FOUND", "no application " + id));
-        if (row.status() == ApplicationStatus.ISSUED) {
+        if (wasCompleted(row)) {
             return view(row);
         }
         if (row.status() != ApplicationStatus.ACCEPTED) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "NOT_AWAITING_VISIT",
-                    "only an accepted application waiting for its in-person step can be completed; this one is "
-                            + row.status());
+            throw notAwaitingVisit(row);
         }
         ServiceItem item = packs.item(row.item()).orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT,
                 "UNKNOWN_ITEM", "the item " + row.item() + " is no longer served"));
@@ -173,8 +176,11 @@ public class SubmitApplication {
         return view(locked.execute(status -> {
             applications.lock(id);
             Row current = applications.find(id).orElseThrow();
-            if (current.status() == ApplicationStatus.ISSUED) {
+            if (wasCompleted(current)) {
                 return current;
+            }
+            if (current.status() != ApplicationStatus.ACCEPTED) {
+                throw notAwaitingVisit(current);
             }
             SharedData shared = sharing.read(subject, item.code(), officer);
             List<ECertificate> held = archive.certificates().listByHolder(subject.id());
@@ -186,6 +192,18 @@ public class SubmitApplication {
                     java.util.Map.of("certificate", issued.record().id().toString()));
             return applications.find(id).orElseThrow();
         }));
+    }
+
+    /** Issued after acceptance: its acceptance notice stays beside the certificate (one issued on the spot has none). */
+    private static boolean wasCompleted(Row row) {
+        return row.status() == ApplicationStatus.ISSUED
+                && NoticeIssuer.documentKind(tongban.documents.NoticeKind.ACCEPTED).equals(row.noticeKind());
+    }
+
+    private static ApiProblem notAwaitingVisit(Row row) {
+        return new ApiProblem(HttpStatus.CONFLICT, "NOT_AWAITING_VISIT",
+                "only an accepted application waiting for its in-person step can be completed; this one is "
+                        + row.status());
     }
 
     /** The applicant's own application; another's is "not found", never "forbidden". */

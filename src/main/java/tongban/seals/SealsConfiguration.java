@@ -12,6 +12,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tongban.platform.PublicBaseUrl;
 import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;
 import tongban.seal.Department;
@@ -29,7 +30,7 @@ class SealsConfiguration {
     @Bean(destroyMethod = "close")
     SealService sealService(RulePacks packs, SealProperties properties, Clock clock,
                             @Value("${tongban.data-dir:data}") Path dataDir,
-                            @Value("${tongban.public-base-url:http://localhost:8080}") URI publicBaseUrl) {
+                            PublicBaseUrl publicBaseUrl) {
         Map<String, Department> departments = new LinkedHashMap<>();
         for (ServiceItem item : packs.items()) {
             ServiceItem.Department d = item.department();
@@ -38,10 +39,18 @@ class SealsConfiguration {
         }
         SealConfig config = properties.keys().isEmpty()
                 ? new SealConfig(dataDir.resolve("keys"), properties.font(), List.copyOf(departments.values()),
-                        List.of(), null, URI.create(publicBaseUrl + "/crl"), properties.level())
+                        List.of(), null, crlBaseUrl(publicBaseUrl), properties.level())
                 : new SealConfig(null, properties.font(), List.copyOf(departments.values()), properties.trustAnchors(),
                         properties.tsaUrl(), null, properties.level());
         return SealService.start(config, new JsonLinesSealAuditLog(dataDir.resolve("audit/seals.jsonl")), clock);
+    }
+
+    /**
+     * Written into the local test authority's certificates when data/keys is created, so known before the server
+     * starts; with a random port (0) there is no lasting address and the certificates name none.
+     */
+    private static URI crlBaseUrl(PublicBaseUrl publicBaseUrl) {
+        return publicBaseUrl.beforeStart().map(base -> URI.create(base + "/crl")).orElse(null);
     }
 
     /** Health says whether seals are real or of the local test authority, and lists them. */

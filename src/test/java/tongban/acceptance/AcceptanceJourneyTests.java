@@ -161,4 +161,10 @@ class AcceptanceJourneyTests {
     static String key() {
         return "test-" + UUID.randomUUID();
     }
+
+    /** Journey A as 张三 with a lease, under a new key: a business licence issued on the spot. */
+    static Response registerABusiness(Http http) {
+        return http.postMultipart("/api/v1/applications", new Multipart().json("application", REGISTER)
+                .file("premises-proof", "lease.pdf", "application/pdf", Fixtures.pdf("租赁合同")), key(), "zhangsan");
+    }
 }

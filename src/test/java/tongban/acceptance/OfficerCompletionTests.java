@@ -71,6 +71,25 @@ class OfficerCompletionTests {
         assertThat(complete(java.util.UUID.randomUUID().toString(), "officer").status()).isEqualTo(404);
     }
 
+    @Test
+    void anApplicationIssuedOnTheSpotIsNotCompletedAgain() {
+        Response issued = AcceptanceJourneyTests.registerABusiness(http);
+        assertThat(issued.json().path("status").asString()).as(issued.body()).isEqualTo("ISSUED");
+        String id = issued.json().path("id").asString();
+
+        Response refused = complete(id, "officer");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().path("code").asString()).isEqualTo("NOT_AWAITING_VISIT");
+        assertThat(refused.json().path("detail").asString()).contains("ISSUED");
+        // nothing was issued or archived for the refused completion
+        assertThat(archive.packages().find(id + ".issued")).isEmpty();
+        JsonNode after = http.get("/api/v1/applications/" + id, "zhangsan").json();
+        assertThat(after.path("certificate").path("id").asString())
+                .isEqualTo(issued.json().path("certificate").path("id").asString());
+        assertThat(after.path("documents")).hasSize(1);
+    }
+
     private JsonNode apply() {
         Response r = http.postMultipart("/api/v1/applications", new Multipart()
                 .json("application", """

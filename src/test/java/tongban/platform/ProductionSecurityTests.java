@@ -89,6 +89,14 @@ class ProductionSecurityTests {
         assertThat(http.get("/api/v1/items", null).status()).isEqualTo(200);
     }
 
+    @Test
+    void theOpenApiDocumentOffersTheBearerLoginOnly() {
+        var schemes = http.get("/v3/api-docs", null).json().path("components").path("securitySchemes");
+        assertThat(schemes.propertyNames()).containsExactly(OpenApiConfiguration.BEARER);
+        assertThat(schemes.path(OpenApiConfiguration.BEARER).path("scheme").asString()).isEqualTo("bearer");
+        assertThat(schemes.path(OpenApiConfiguration.BEARER).path("bearerFormat").asString()).isEqualTo("JWT");
+    }
+
     private Http.Response get(String path, String token) {
         return http.withHeader("GET", path, "Authorization", "Bearer " + token, HttpRequest.BodyPublishers.noBody());
     }
