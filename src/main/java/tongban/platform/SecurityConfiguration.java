@@ -35,10 +35,18 @@ class SecurityConfiguration {
                             @Value("${tongban.security.mode:demo}") String mode,
                             @Value("${tongban.security.role-claim:roles}") String roleClaim) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
-            response.setHeader("WWW-Authenticate", mode.equals("jwt") ? "Bearer" : "Basic realm=\"tongban\"");
+            if (mode.equals("jwt")) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+            } else if (!fromBrowser(request)) {
+                // a browser challenged with Basic asks for a password and then resends it with every request to
+                // this host, also with forms other sites submit: only programs are invited to use Basic
+                response.setHeader("WWW-Authenticate", "Basic realm=\"tongban\"");
+            }
             write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "log in to use this endpoint");
         };
-        http.csrf(csrf -> csrf.disable()) // no cookies: every call carries its credentials
+        // no cookies and no sessions: every call carries its credentials, so there is no CSRF token to check;
+        // cross-site requests are refused by CrossSiteRequestFilter whatever they carry
+        http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/*").permitAll()
@@ -104,10 +112,14 @@ class SecurityConfiguration {
         return User.withUsername(name).password(encoder.encode("demo-" + name)).roles(role).build();
     }
 
+    /** Browsers send Fetch Metadata ({@code Sec-Fetch-Mode}) or ask for HTML; programs such as curl do neither. */
+    private static boolean fromBrowser(jakarta.servlet.http.HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getHeader("Sec-Fetch-Mode") != null || (accept != null && accept.contains("text/html"));
+    }
+
     private static void write(JsonMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
                               String code, String detail) throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), ProblemHandler.Problems.of(new ApiProblem(status, code, detail), null));
+        ProblemHandler.Problems.write(response, json, new ApiProblem(status, code, detail), null);
     }
 }

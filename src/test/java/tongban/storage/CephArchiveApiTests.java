@@ -73,7 +73,7 @@ class CephArchiveApiTests {
 
     @Test
     void healthReportsWormEnforcedByTheStore() {
-        JsonNode worm = new Http(port).get("/actuator/health", null).json().path("components").path("worm");
+        JsonNode worm = new Http(port).get("/actuator/health", "operator").json().path("components").path("worm");
 
         assertThat(worm.path("status").asString()).isEqualTo("UP");
         assertThat(worm.path("details").path("enforcedByStore").asBoolean()).isTrue();
