@@ -14,6 +14,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -81,6 +87,31 @@ class SecurityConfiguration {
             http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
         }
         return http.build();
+    }
+
+    /** Before any other bean: the prod profile refuses the embedded default's unsafe parts. */
+    @Bean
+    static ProductionSafety productionSafety() {
+        return new ProductionSafety();
+    }
+
+    /**
+     * With bearer tokens, a token must name this service's issuer ({@code iss}) and this application among its
+     * audiences ({@code aud}), and expire ({@code exp}): a token signed by the right key for another application, or
+     * one that never expires, is refused. Boot adds these to whichever key source is configured (issuer discovery,
+     * JWK set or a public key, which by itself checks neither). Without an issuer or audience the start is refused.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "tongban.security.mode", havingValue = "jwt")
+    OAuth2TokenValidator<Jwt> issuerAndAudience(@Value("${tongban.security.jwt.issuer:}") String issuer,
+                                                @Value("${tongban.security.jwt.audience:}") String audience) {
+        if (issuer.isBlank() || audience.isBlank()) {
+            throw new IllegalStateException("tongban.security.mode=jwt needs tongban.security.jwt.issuer and "
+                    + "tongban.security.jwt.audience: without them tokens of any issuer, for any application, would pass");
+        }
+        return new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
+                new JwtClaimValidator<java.time.Instant>(JwtClaimNames.EXP, java.util.Objects::nonNull));
     }
 
     /**
