@@ -18,6 +18,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tongban.TongbanApplication;
 import tongban.archive.embedded.EmbeddedPostgresServer;
+import tongban.support.Ceph;
 import tongban.support.Http;
 import tongban.support.ProductionKeys;
 import tools.jackson.databind.JsonNode;
@@ -50,9 +51,9 @@ class ProductionStartTests {
                 "--server.port=0",
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + postgres.user(),
-                "--tongban.s3.endpoint=" + ceph("ENDPOINT"),
-                "--tongban.s3.access-key=" + ceph("ACCESS_KEY"),
-                "--tongban.s3.secret-key=" + ceph("SECRET_KEY"),
+                "--tongban.s3.endpoint=" + Ceph.setting("ENDPOINT"),
+                "--tongban.s3.access-key=" + Ceph.setting("ACCESS_KEY"),
+                "--tongban.s3.secret-key=" + Ceph.setting("SECRET_KEY"),
                 "--tongban.s3.bucket-certificates=tongban-certificates-prod-" + RUN,
                 "--tongban.s3.bucket-archive=tongban-archive-prod-" + RUN,
                 "--tongban.public-base-url=https://tongban.example.gov.cn",
@@ -114,14 +115,5 @@ class ProductionStartTests {
 
     private static Http.Response get(String path, String token) {
         return http.withHeader("GET", path, "Authorization", "Bearer " + token, HttpRequest.BodyPublishers.noBody());
-    }
-
-    private static String ceph(String name) {
-        String value = System.getenv("TONGBAN_TEST_CEPH_" + name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("TONGBAN_TEST_CEPH_" + name + " is not set: start Ceph with scripts/ceph-s3.sh up"
-                    + " and export what 'scripts/ceph-s3.sh test-env' prints");
-        }
-        return value;
     }
 }
