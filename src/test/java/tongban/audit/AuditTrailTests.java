@@ -3,18 +3,14 @@ package tongban.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tongban.archive.ArchiveResult;
 import tongban.archive.ECertificate;
 import tongban.archive.ECertificates;
-import tongban.archive.StoreCertificate;
 import tongban.support.Http;
+import tongban.support.StoredCertificates;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,10 +98,7 @@ class AuditTrailTests {
     }
 
     private ECertificate store() {
-        byte[] pdf = ("%PDF-1.7\n% audit trail " + UUID.randomUUID() + "\n%%EOF\n").getBytes();
-        ArchiveResult<ECertificate> result = certificates.store(new StoreCertificate(UUID.randomUUID(), "test-certificate",
-                "A-" + UUID.randomUUID(), "310101199001011234", "上海市黄浦区市场监督管理局", Instant.now(), Optional.empty(), pdf));
-        return ((ArchiveResult.Stored<ECertificate>) result).record();
+        return StoredCertificates.store(certificates, "audit trail");
     }
 
     private Http http() {

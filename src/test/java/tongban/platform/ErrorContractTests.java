@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,12 +12,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tongban.archive.ArchiveResult;
 import tongban.archive.ECertificate;
 import tongban.archive.ECertificates;
-import tongban.archive.StoreCertificate;
 import tongban.archive.embedded.EmbeddedS3Server;
 import tongban.support.Http;
+import tongban.support.StoredCertificates;
 
 /**
  * Every answer is problem+json with a code, also where no controller answers: a damaged archived object, a NUL in a
@@ -159,9 +156,6 @@ class ErrorContractTests {
     }
 
     private ECertificate store() {
-        byte[] pdf = ("%PDF-1.7\n% error contract " + UUID.randomUUID() + "\n%%EOF\n").getBytes();
-        ArchiveResult<ECertificate> result = certificates.store(new StoreCertificate(UUID.randomUUID(), "test-certificate",
-                "E-" + UUID.randomUUID(), "310101199001011234", "上海市黄浦区市场监督管理局", Instant.now(), Optional.empty(), pdf));
-        return ((ArchiveResult.Stored<ECertificate>) result).record();
+        return StoredCertificates.store(certificates, "error contract");
     }
 }
