@@ -2,6 +2,7 @@ package tongban.acceptance;
 
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,10 +15,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tongban.archive.Archive;
 import tongban.archive.ECertificate;
+import tongban.archive.Revocation;
 import tongban.archive.RevokeCertificate;
 import tongban.audit.AuditLog;
 import tongban.identity.Subject;
 import tongban.platform.ApiProblem;
+import tongban.platform.Reason;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,12 +33,15 @@ class CertificatesController {
     private final Archive archive;
     private final Applicants applicants;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final java.util.Collection<String> noticeTypes;
 
-    CertificatesController(Archive archive, Applicants applicants, AuditLog audit, tongban.documents.RenderNotice notices) {
+    CertificatesController(Archive archive, Applicants applicants, AuditLog audit, ApplicationEventPublisher events,
+                           tongban.documents.RenderNotice notices) {
         this.archive = archive;
         this.applicants = applicants;
         this.audit = audit;
+        this.events = events;
         this.noticeTypes = java.util.Set.copyOf(notices.types().values());
     }
 
@@ -65,18 +71,23 @@ class CertificatesController {
         return download(id, login);
     }
 
+    /**
+     * Revokes once: a certificate revoked before keeps its first reason and time, and the officer is told so with 409
+     * {@code ALREADY_REVOKED} rather than shown a revocation that did not happen.
+     */
     @PostMapping(path = "/api/v1/certificates/{id}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
     CertificateView revoke(@PathVariable String id, @RequestBody JsonNode body, Authentication login) {
-        String reason = body.path("reason").asString("");
-        if (reason.isBlank() || reason.length() > 500) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "REASON_REQUIRED", "give the reason for revoking (1 to 500 characters)",
-                    "$.reason", List.of());
-        }
+        Reason reason = Reason.of(body, "revoking");
         UUID certificate = AcceptanceController.uuid(id, "CERTIFICATE_NOT_FOUND");
-        ECertificate revoked = archive.certificates().revoke(new RevokeCertificate(certificate, reason))
+        Revocation revocation = archive.certificates().revoke(new RevokeCertificate(certificate, reason.text()))
                 .orElseThrow(() -> ApiProblem.notFound("CERTIFICATE_NOT_FOUND", "no certificate " + id));
-        audit.record(login.getName(), "CERTIFICATE_REVOKED", "certificate/" + certificate, java.util.Map.of("reason", reason));
-        return CertificateView.of(revoked);
+        if (!revocation.revokedNow()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "ALREADY_REVOKED", "certificate " + certificate + " was revoked at "
+                    + revocation.certificate().statusChangedAt().map(Object::toString).orElse("an earlier time")
+                    + "; its first revocation and reason stand");
+        }
+        events.publishEvent(new CertificateRevoked(login.getName(), certificate, reason.text()));
+        return CertificateView.of(revocation.certificate());
     }
 
     private ResponseEntity<byte[]> download(String id, Authentication login) {

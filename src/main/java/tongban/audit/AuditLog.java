@@ -3,6 +3,7 @@ package tongban.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +31,12 @@ public class AuditLog {
                 .params(java.sql.Timestamp.from(clock.instant()), actor, action, target,
                         detail == null ? null : json.writeValueAsString(detail))
                 .update();
+    }
+
+    /** Each state change a module announces is logged once, by whoever published it. */
+    @EventListener
+    void on(Audited event) {
+        record(event.actor(), event.action(), event.target(), event.detail());
     }
 
     /** The newest entries first, optionally of one action or target. */

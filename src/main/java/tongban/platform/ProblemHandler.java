@@ -1,6 +1,8 @@
 package tongban.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -21,7 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error leaves as RFC 9457 problem+json with a stable {@code code}: ours ({@link ApiProblem}),
@@ -43,6 +42,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("archive unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return respond(Problems.of(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "ARCHIVE_UNAVAILABLE",
                 "the archive is unavailable just now; try again shortly"), request.getRequestURI()));
+    }
+
+    /**
+     * An archived object failed its integrity check (its bytes differ from the registered SHA-256, or it is gone).
+     * Nothing the caller can change and no retry helps until an operator restores it from a copy: 500 with a code of
+     * its own, and an ALERT line for the operators' log monitoring.
+     */
+    @ExceptionHandler(tongban.archive.IntegrityException.class)
+    ResponseEntity<Object> damaged(RuntimeException e, HttpServletRequest request) {
+        log.error("ALERT archive object damaged on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return respond(Problems.of(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "ARCHIVE_OBJECT_DAMAGED",
+                "the archived document failed its integrity check and is not served; the operators have been alerted"),
+                request.getRequestURI()));
     }
 
     /** A multipart body cut short or without its boundary: the client's fault, told plainly. */
@@ -92,22 +104,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static String codeOf(Exception ex, HttpStatusCode status) {
         if (ex instanceof HttpMessageNotReadableException) {
             return "MALFORMED_JSON";
-        } else if (ex instanceof HttpMediaTypeNotSupportedException) {
-            return "UNSUPPORTED_MEDIA_TYPE";
-        } else if (ex instanceof HttpMediaTypeNotAcceptableException) {
-            return "NOT_ACCEPTABLE";
-        } else if (ex instanceof HttpRequestMethodNotSupportedException) {
-            return "METHOD_NOT_ALLOWED";
-        } else if (ex instanceof NoResourceFoundException) {
-            return "NOT_FOUND";
-        } else if (ex instanceof MaxUploadSizeExceededException) {
-            return "PAYLOAD_TOO_LARGE";
         } else if (ex instanceof MissingServletRequestParameterException) {
             return "MISSING_PARAMETER";
         } else if (ex instanceof MissingServletRequestPartException) {
             return "MISSING_PART";
         }
-        return status.is5xxServerError() ? "INTERNAL_ERROR" : "BAD_REQUEST";
+        return codeOf(status.value());
+    }
+
+    /** The code of an error known only by its status (Spring's own exceptions, the servlet container's errors). */
+    static String codeOf(int status) {
+        return switch (status) {
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 503 -> "SERVICE_UNAVAILABLE";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+        };
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
@@ -133,6 +150,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 body.setInstance(URI.create(instance));
             }
             return body;
+        }
+
+        /** Answers with the problem outside Spring MVC (filters, security handlers, the servlet container). */
+        static void write(HttpServletResponse response, JsonMapper json, ApiProblem problem, String instance)
+                throws IOException {
+            response.setStatus(problem.status().value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), of(problem, instance));
         }
     }
 }

@@ -41,10 +41,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            var problem = ProblemHandler.Problems.of(new PayloadTooLarge(maxBytes).problem(), request.getRequestURI());
-            response.setStatus(problem.getStatus());
-            response.setContentType("application/problem+json");
-            json.writeValue(response.getOutputStream(), problem);
+            ProblemHandler.Problems.write(response, json, new PayloadTooLarge(maxBytes).problem(), request.getRequestURI());
             return;
         }
         chain.doFilter(new Capped(request, maxBytes), response);

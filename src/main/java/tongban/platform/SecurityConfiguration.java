@@ -14,6 +14,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -35,10 +41,18 @@ class SecurityConfiguration {
                             @Value("${tongban.security.mode:demo}") String mode,
                             @Value("${tongban.security.role-claim:roles}") String roleClaim) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
-            response.setHeader("WWW-Authenticate", mode.equals("jwt") ? "Bearer" : "Basic realm=\"tongban\"");
+            if (mode.equals("jwt")) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+            } else if (!fromBrowser(request)) {
+                // a browser challenged with Basic asks for a password and then resends it with every request to
+                // this host, also with forms other sites submit: only programs are invited to use Basic
+                response.setHeader("WWW-Authenticate", "Basic realm=\"tongban\"");
+            }
             write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "log in to use this endpoint");
         };
-        http.csrf(csrf -> csrf.disable()) // no cookies: every call carries its credentials
+        // no cookies and no sessions: every call carries its credentials, so there is no CSRF token to check;
+        // cross-site requests are refused by CrossSiteRequestFilter whatever they carry
+        http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/items", "/api/v1/items/*").permitAll()
@@ -75,6 +89,31 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Before any other bean: the prod profile refuses the embedded default's unsafe parts. */
+    @Bean
+    static ProductionSafety productionSafety() {
+        return new ProductionSafety();
+    }
+
+    /**
+     * With bearer tokens, a token must name this service's issuer ({@code iss}) and this application among its
+     * audiences ({@code aud}), and expire ({@code exp}): a token signed by the right key for another application, or
+     * one that never expires, is refused. Boot adds these to whichever key source is configured (issuer discovery,
+     * JWK set or a public key, which by itself checks neither). Without an issuer or audience the start is refused.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "tongban.security.mode", havingValue = "jwt")
+    OAuth2TokenValidator<Jwt> issuerAndAudience(@Value("${tongban.security.jwt.issuer:}") String issuer,
+                                                @Value("${tongban.security.jwt.audience:}") String audience) {
+        if (issuer.isBlank() || audience.isBlank()) {
+            throw new IllegalStateException("tongban.security.mode=jwt needs tongban.security.jwt.issuer and "
+                    + "tongban.security.jwt.audience: without them tokens of any issuer, for any application, would pass");
+        }
+        return new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
+                new JwtClaimValidator<java.time.Instant>(JwtClaimNames.EXP, java.util.Objects::nonNull));
+    }
+
     /**
      * Demo accounts of the embedded default, listed in the README. They exist only in demo mode; the
      * passwords are public by design. HTTP Basic checks the password on every call, so the hash is cheap
@@ -104,10 +143,14 @@ class SecurityConfiguration {
         return User.withUsername(name).password(encoder.encode("demo-" + name)).roles(role).build();
     }
 
+    /** Browsers send Fetch Metadata ({@code Sec-Fetch-Mode}) or ask for HTML; programs such as curl do neither. */
+    private static boolean fromBrowser(jakarta.servlet.http.HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getHeader("Sec-Fetch-Mode") != null || (accept != null && accept.contains("text/html"));
+    }
+
     private static void write(JsonMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
                               String code, String detail) throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), ProblemHandler.Problems.of(new ApiProblem(status, code, detail), null));
+        ProblemHandler.Problems.write(response, json, new ApiProblem(status, code, detail), null);
     }
 }

@@ -1,6 +1,9 @@
 package tongban.rules;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RulePackController {
 
     private final RulePacks packs;
+    private final ApplicationEventPublisher events;
 
-    RulePackController(RulePacks packs) {
+    RulePackController(RulePacks packs, ApplicationEventPublisher events) {
         this.packs = packs;
+        this.events = events;
     }
 
     @GetMapping
@@ -22,9 +27,13 @@ class RulePackController {
         return packs.loaded();
     }
 
+    /** A refused reload changes nothing and is not audited; a reload that swapped the packs in is, with their versions. */
     @PostMapping("/reload")
-    Reloaded reload() {
-        return new Reloaded(packs.reload());
+    Reloaded reload(Authentication login) {
+        List<LoadedPack> loaded = packs.reload();
+        events.publishEvent(new RulePacksReloaded(login.getName(),
+                loaded.stream().collect(Collectors.toMap(LoadedPack::item, LoadedPack::version))));
+        return new Reloaded(loaded);
     }
 
     @PostMapping("/test")

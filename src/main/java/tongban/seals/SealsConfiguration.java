@@ -12,6 +12,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import tongban.platform.ProductionSafety;
 import tongban.platform.PublicBaseUrl;
 import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;
@@ -21,6 +23,7 @@ import tongban.seal.KeyLocation;
 import tongban.seal.SealConfig;
 import tongban.seal.SealService;
 import tongban.seal.Secret;
+import tongban.seal.keys.LocalTestAuthority;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SealProperties.class)
@@ -30,7 +33,7 @@ class SealsConfiguration {
     @Bean(destroyMethod = "close")
     SealService sealService(RulePacks packs, SealProperties properties, Clock clock,
                             @Value("${tongban.data-dir:data}") Path dataDir,
-                            PublicBaseUrl publicBaseUrl) {
+                            PublicBaseUrl publicBaseUrl, Environment environment) {
         Map<String, Department> departments = new LinkedHashMap<>();
         for (ServiceItem item : packs.items()) {
             ServiceItem.Department d = item.department();
@@ -42,7 +45,26 @@ class SealsConfiguration {
                         List.of(), null, crlBaseUrl(publicBaseUrl), properties.level())
                 : new SealConfig(null, properties.font(), List.copyOf(departments.values()), properties.trustAnchors(),
                         properties.tsaUrl(), null, properties.level());
-        return SealService.start(config, new JsonLinesSealAuditLog(dataDir.resolve("audit/seals.jsonl")), clock);
+        SealService service = SealService.start(config, new JsonLinesSealAuditLog(dataDir.resolve("audit/seals.jsonl")), clock);
+        if (ProductionSafety.required(environment)) {
+            List<String> local = localTestCertificates(service);
+            if (!local.isEmpty()) {
+                service.close();
+                throw ProductionSafety.refusal(local);
+            }
+        }
+        return service;
+    }
+
+    /** Configured keys or anchors that are the local test authority's after all (a copied data/keys file). */
+    private static List<String> localTestCertificates(SealService service) {
+        List<String> found = new java.util.ArrayList<>();
+        service.seals().stream().filter(s -> s.certificateSubject().contains(LocalTestAuthority.ORGANISATION))
+                .forEach(s -> found.add("tongban.seals.keys." + s.departmentId() + " is a LOCAL TEST seal (" + s.certificateSubject() + ")"));
+        service.trustAnchors().stream()
+                .filter(a -> a.getSubjectX500Principal().getName().contains(LocalTestAuthority.ORGANISATION))
+                .forEach(a -> found.add("tongban.seals.trust-anchors holds a LOCAL TEST root (" + a.getSubjectX500Principal().getName() + ")"));
+        return found;
     }
 
     /**

@@ -3,10 +3,10 @@ package tongban.storage;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,8 +23,8 @@ import tongban.archive.AuditReport;
 import tongban.archive.ObjectLock;
 import tongban.archive.ObjectLockUnavailableException;
 import tongban.archive.ReconciliationReport;
-import tongban.audit.AuditLog;
 import tongban.platform.ApiProblem;
+import tongban.platform.Reason;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,19 +37,20 @@ class ArchiveOperationsController {
 
     private final Archive archive;
     private final AuditRunner audits;
-    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
 
-    ArchiveOperationsController(Archive archive, AuditRunner audits, AuditLog auditLog) {
+    ArchiveOperationsController(Archive archive, AuditRunner audits, ApplicationEventPublisher events) {
         this.archive = archive;
         this.audits = audits;
-        this.auditLog = auditLog;
+        this.events = events;
     }
 
     /** Starts a fixity audit in the background: 202 with the run's address, 409 if one is running. */
     @PostMapping("/audit")
-    ResponseEntity<AuditStarted> startAudit() {
+    ResponseEntity<AuditStarted> startAudit(Authentication login) {
         UUID id = audits.start().orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "AUDIT_RUNNING",
                 "a fixity audit is running; wait for it to finish"));
+        events.publishEvent(new FixityAuditStarted(login.getName(), id));
         URI run = URI.create("/api/v1/archive/audit/runs/" + id);
         return ResponseEntity.accepted().location(run).body(new AuditStarted(id, run));
     }
@@ -72,10 +73,13 @@ class ArchiveOperationsController {
         return ReconciliationView.of(archive.reconciliation().reconcile());
     }
 
-    /** Reconciles and deletes the orphans older than the grace period. */
+    /** Reconciles and deletes the orphans older than the grace period; audited with what was deleted. */
     @PostMapping("/reconciliation/clean")
-    ReconciliationView clean() {
-        return ReconciliationView.of(archive.reconciliation().cleanOrphans());
+    ReconciliationView clean(Authentication login) {
+        ReconciliationReport report = archive.reconciliation().cleanOrphans();
+        events.publishEvent(new OrphansCleaned(login.getName(), report.deleted().stream()
+                .map(o -> o.bucket() + "/" + o.key() + o.versionId().map(v -> "@" + v).orElse("")).toList()));
+        return ReconciliationView.of(report);
     }
 
     /** The certificate object's retention and legal hold, as the store reports them now. */
@@ -91,7 +95,7 @@ class ArchiveOperationsController {
         UUID certificate = certificateId(id);
         LockView lock = held(() -> archive.certificates().legalHold(certificate, request.on()))
                 .orElseThrow(() -> noCertificate(id));
-        auditLog.record(login.getName(), request.action(), "certificate/" + certificate, Map.of("reason", request.reason()));
+        events.publishEvent(new LegalHoldChanged(login.getName(), "certificate/" + certificate, request.on(), request.reason()));
         return lock;
     }
 
@@ -107,7 +111,7 @@ class ArchiveOperationsController {
         LegalHoldRequest request = LegalHoldRequest.of(body);
         LockView lock = held(() -> archive.packages().legalHold(applicationId, request.on()))
                 .orElseThrow(() -> noPackage(applicationId));
-        auditLog.record(login.getName(), request.action(), "application/" + applicationId, Map.of("reason", request.reason()));
+        events.publishEvent(new LegalHoldChanged(login.getName(), "application/" + applicationId, request.on(), request.reason()));
         return lock;
     }
 
@@ -144,16 +148,8 @@ class ArchiveOperationsController {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_LEGAL_HOLD", "\"on\" must be true (place) or false (lift)",
                         "$.on", List.of());
             }
-            String reason = body.path("reason").isString() ? body.path("reason").asString() : "";
-            if (reason.isBlank() || reason.length() > 500) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "REASON_REQUIRED",
-                        "give the reason for the legal hold, e.g. the dispute's case number (1 to 500 characters)", "$.reason", List.of());
-            }
-            return new LegalHoldRequest(body.path("on").asBoolean(), reason);
-        }
-
-        String action() {
-            return on ? "LEGAL_HOLD_PLACED" : "LEGAL_HOLD_LIFTED";
+            Reason reason = Reason.of(body, "the legal hold, e.g. the dispute's case number");
+            return new LegalHoldRequest(body.path("on").asBoolean(), reason.text());
         }
     }
 

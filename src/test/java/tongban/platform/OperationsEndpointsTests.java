@@ -43,8 +43,8 @@ class OperationsEndpointsTests {
     }
 
     @Test
-    void healthIsPublicAndNamesTheServingPacks() {
-        var r = http.get("/actuator/health", null);
+    void healthNamesTheServingPacksToOperators() {
+        var r = http.get("/actuator/health", "operator");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("status").asString()).isEqualTo("UP");
         assertThat(r.json().path("components").path("rulePacks").path("details")

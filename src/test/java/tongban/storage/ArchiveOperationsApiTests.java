@@ -14,15 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tongban.archive.ArchiveResult;
 import tongban.archive.ECertificate;
 import tongban.archive.ECertificates;
 import tongban.archive.ObjectContent;
 import tongban.archive.ObjectLocation;
 import tongban.archive.ObjectStore;
-import tongban.archive.StoreCertificate;
 import tongban.archive.embedded.EmbeddedS3Server;
 import tongban.support.Http;
+import tongban.support.StoredCertificates;
 import tools.jackson.databind.JsonNode;
 
 /** Operators audit the archive's fixity and reconcile store and registry over HTTP; nobody else may. */
@@ -181,10 +180,7 @@ class ArchiveOperationsApiTests {
     }
 
     private ECertificate store(String label) {
-        byte[] pdf = ("%PDF-1.7\n% " + label + " " + UUID.randomUUID() + "\n%%EOF\n").getBytes();
-        ArchiveResult<ECertificate> result = certificates.store(new StoreCertificate(UUID.randomUUID(), "test-certificate",
-                "T-" + UUID.randomUUID(), "310101199001011234", "上海市黄浦区市场监督管理局", Instant.now(), Optional.empty(), pdf));
-        return ((ArchiveResult.Stored<ECertificate>) result).record();
+        return StoredCertificates.store(certificates, label);
     }
 
     /** POSTs an audit, waiting if another run is still going; the new run's id. */

@@ -23,6 +23,7 @@ import tongban.archive.ECertificates;
 import tongban.archive.Sha256;
 import tongban.audit.AuditLog;
 import tongban.support.Fixtures;
+import tongban.support.Ceph;
 import tongban.support.Http;
 import tongban.support.Multipart;
 import tools.jackson.databind.JsonNode;
@@ -50,9 +51,9 @@ class CephArchiveApiTests {
 
     @DynamicPropertySource
     static void ceph(DynamicPropertyRegistry properties) {
-        properties.add("tongban.s3.endpoint", () -> ceph("ENDPOINT"));
-        properties.add("tongban.s3.access-key", () -> ceph("ACCESS_KEY"));
-        properties.add("tongban.s3.secret-key", () -> ceph("SECRET_KEY"));
+        properties.add("tongban.s3.endpoint", () -> Ceph.setting("ENDPOINT"));
+        properties.add("tongban.s3.access-key", () -> Ceph.setting("ACCESS_KEY"));
+        properties.add("tongban.s3.secret-key", () -> Ceph.setting("SECRET_KEY"));
         properties.add("tongban.s3.bucket-certificates", () -> "tongban-certificates-" + RUN);
         properties.add("tongban.s3.bucket-archive", () -> "tongban-archive-" + RUN);
         properties.add("tongban.archive.require-object-lock", () -> "true");
@@ -62,7 +63,8 @@ class CephArchiveApiTests {
 
     @BeforeAll
     static void client() {
-        sameCredentials = MinioClient.builder().endpoint(ceph("ENDPOINT")).credentials(ceph("ACCESS_KEY"), ceph("SECRET_KEY"))
+        sameCredentials = MinioClient.builder().endpoint(Ceph.setting("ENDPOINT"))
+                .credentials(Ceph.setting("ACCESS_KEY"), Ceph.setting("SECRET_KEY"))
                 .region("us-east-1").build();
     }
 
@@ -73,7 +75,7 @@ class CephArchiveApiTests {
 
     @Test
     void healthReportsWormEnforcedByTheStore() {
-        JsonNode worm = new Http(port).get("/actuator/health", null).json().path("components").path("worm");
+        JsonNode worm = new Http(port).get("/actuator/health", "operator").json().path("components").path("worm");
 
         assertThat(worm.path("status").asString()).isEqualTo("UP");
         assertThat(worm.path("details").path("enforcedByStore").asBoolean()).isTrue();
@@ -135,14 +137,5 @@ class CephArchiveApiTests {
         Http.Response lifted = http.send("PUT", path + "/legal-hold",
                 HttpRequest.BodyPublishers.ofString("{\"on\": false, \"reason\": \"judgment final\"}"), "operator", "application/json");
         assertThat(lifted.json().path("legalHold").asBoolean()).isFalse();
-    }
-
-    private static String ceph(String name) {
-        String value = System.getenv("TONGBAN_TEST_CEPH_" + name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("TONGBAN_TEST_CEPH_" + name + " is not set: start Ceph with scripts/ceph-s3.sh up"
-                    + " and export what 'scripts/ceph-s3.sh test-env' prints");
-        }
-        return value;
     }
 }

@@ -22,7 +22,7 @@ class StorageHealthTests {
 
     @Test
     void healthShowsTheDatabaseTheObjectStoreAndThatWormIsTheArchivesOwnRuleOnly() {
-        Http.Response r = new Http(port).get("/actuator/health", null);
+        Http.Response r = new Http(port).get("/actuator/health", "operator");
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode components = r.json().path("components");
@@ -38,7 +38,7 @@ class StorageHealthTests {
 
     @Test
     void theEmbeddedStoresCredentialsAreNowhereInTheHealthReport() {
-        String body = new Http(port).get("/actuator/health", null).body();
+        String body = new Http(port).get("/actuator/health", "operator").body();
 
         assertThat(body).doesNotContain(s3.secretKey(), s3.accessKey());
     }

@@ -94,6 +94,39 @@ public final class Http {
                 .header(header, value).method(method, body));
     }
 
+    /**
+     * Sends {@code method} and {@code rawPath} exactly as given, over a plain socket (Java's client refuses paths such as
+     * {@code //x} or {@code %00}), as HTTP/1.0 so the answer is not chunked, with the extra header lines given.
+     */
+    public Response raw(String method, String rawPath, String... headerLines) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.0\r\nHost: 127.0.0.1:")
+                .append(port).append("\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        head.append("\r\n");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            byte[] all = socket.getInputStream().readAllBytes();
+            String text = new String(all, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, end).split("\r\n");
+            java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
+            }
+            byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+            String type = headers.containsKey("Content-Type") ? headers.get("Content-Type").get(0) : null;
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), type, body,
+                    java.net.http.HttpHeaders.of(headers, (k, v) -> true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> r = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

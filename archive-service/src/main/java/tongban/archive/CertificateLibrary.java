@@ -70,7 +70,7 @@ final class CertificateLibrary implements ECertificates {
     }
 
     @Override
-    public Optional<ECertificate> revoke(RevokeCertificate command) {
+    public Optional<Revocation> revoke(RevokeCertificate command) {
         return registry.revoke(command.certificateId(), command.reason(), bucket.now());
     }
 

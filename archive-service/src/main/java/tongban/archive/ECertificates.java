@@ -25,8 +25,11 @@ public interface ECertificates {
     /** The holder's certificates, newest first. */
     List<ECertificate> listByHolder(String holder);
 
-    /** Revokes a valid or expired certificate; a revoked one stays as it was. Empty if there is no such certificate. */
-    Optional<ECertificate> revoke(RevokeCertificate command);
+    /**
+     * Revokes a valid or expired certificate; a revoked one stays as it was, which the answer says. Empty if there is no
+     * such certificate.
+     */
+    Optional<Revocation> revoke(RevokeCertificate command);
 
     /** The status as of now (VALID, REVOKED or EXPIRED). */
     Optional<CertificateStatus> status(UUID id);

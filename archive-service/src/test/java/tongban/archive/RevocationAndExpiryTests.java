@@ -38,10 +38,14 @@ class RevocationAndExpiryTests {
         ECertificate stored = store("R-1");
         Instant revokedAt = bed.clock.instant();
 
-        ECertificate revoked = bed.archive.certificates().revoke(new RevokeCertificate(stored.id(), "licence withdrawn")).orElseThrow();
+        Revocation first = bed.archive.certificates().revoke(new RevokeCertificate(stored.id(), "licence withdrawn")).orElseThrow();
         bed.clock.advance(Duration.ofHours(1));
-        ECertificate again = bed.archive.certificates().revoke(new RevokeCertificate(stored.id(), "second try")).orElseThrow();
+        Revocation second = bed.archive.certificates().revoke(new RevokeCertificate(stored.id(), "second try")).orElseThrow();
+        ECertificate revoked = first.certificate();
+        ECertificate again = second.certificate();
 
+        assertThat(first.revokedNow()).isTrue();
+        assertThat(second.revokedNow()).isFalse();
         assertThat(revoked.status()).isEqualTo(CertificateStatus.REVOKED);
         assertThat(revoked.statusReason()).contains("licence withdrawn");
         assertThat(revoked.statusChangedAt()).contains(revokedAt);

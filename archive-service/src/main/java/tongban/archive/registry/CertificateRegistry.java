@@ -15,6 +15,7 @@ import tongban.archive.CertificateStatus;
 import tongban.archive.ECertificate;
 import tongban.archive.ObjectLocation;
 import tongban.archive.Retention;
+import tongban.archive.Revocation;
 import tongban.archive.Sha256;
 
 /** The e-certificate registry table, {@code archive_certificate}. */
@@ -81,17 +82,18 @@ public final class CertificateRegistry {
                 select(connection, "holder = ? order by issued_at desc, number", holder));
     }
 
-    /** Revokes a certificate not yet revoked; returns it as it now is, or empty if there is none. */
-    public Optional<ECertificate> revoke(UUID id, String reason, Instant at) {
+    /** Revokes a certificate not yet revoked; returns it as it now is and whether this call revoked it, or empty. */
+    public Optional<Revocation> revoke(UUID id, String reason, Instant at) {
         return Jdbc.transaction(dataSource, "revoking a certificate", connection -> {
+            boolean revokedNow;
             try (PreparedStatement update = connection.prepareStatement("update archive_certificate"
                     + " set status = 'REVOKED', status_reason = ?, status_changed_at = ? where id = ? and status = 'VALID'")) {
                 update.setString(1, reason);
                 Jdbc.set(update, 2, at);
                 update.setObject(3, id);
-                update.executeUpdate();
+                revokedNow = update.executeUpdate() == 1;
             }
-            return first(select(connection, "id = ?", id));
+            return first(select(connection, "id = ?", id)).map(certificate -> new Revocation(certificate, revokedNow));
         });
     }
 
