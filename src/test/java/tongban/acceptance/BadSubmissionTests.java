@@ -34,6 +34,7 @@ class BadSubmissionTests {
         assertRejected("lease.pdf", "application/pdf", new byte[0], "EMPTY_FILE");
         assertRejected("lease.zip", "application/zip", Fixtures.zipBomb(), null);
         assertRejected("lease.pdf", "application/pdf", Fixtures.jpeg(), "TYPE_MISMATCH");
+        assertRejected("lease.pdf", "application/pdf", Fixtures.pdfWithAppendedPrograms(), "EXECUTABLE_NOT_ALLOWED");
     }
 
     private void assertRejected(String name, String type, byte[] bytes, String code) {
