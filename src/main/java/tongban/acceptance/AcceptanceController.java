@@ -58,6 +58,14 @@ class AcceptanceController {
                 application = request.getParameter("application").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 checkSize(application.length);
             }
+            request.getMultiFileMap().forEach((material, files) -> {
+                if (files.size() > 1) {
+                    // each copy would be archived for the material's whole retention: one file, several pages
+                    throw new ApiProblem(HttpStatus.BAD_REQUEST, "ONE_FILE_PER_MATERIAL", "send one file per material; '"
+                            + material + "' came " + files.size() + " times (put several pages into one PDF)",
+                            material, List.of());
+                }
+            });
             for (var entry : request.getMultiFileMap().entrySet()) {
                 if (entry.getKey().equals("application")) {
                     continue;

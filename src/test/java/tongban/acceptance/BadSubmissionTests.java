@@ -83,6 +83,26 @@ class BadSubmissionTests {
     }
 
     @Test
+    void twoFilesForOneMaterialAreRefusedAndStoreNothing() {
+        String before = http.get("/api/v1/applications", "zhangsan").body();
+        Response r = post(new Multipart().json("application", AcceptanceJourneyTests.REGISTER)
+                .file("premises-proof", "lease.pdf", "application/pdf", Fixtures.pdf("lease"))
+                .file("premises-proof", "lease-copy.pdf", "application/pdf", Fixtures.pdf("lease")));
+        assertCode(r, 400, "ONE_FILE_PER_MATERIAL");
+        assertThat(r.json().path("field").asString()).isEqualTo("premises-proof");
+        assertThat(http.get("/api/v1/applications", "zhangsan").body()).isEqualTo(before);
+    }
+
+    @Test
+    void moreMultipartPartsThanAllowedAreRefusedWithTheirOwnCode() {
+        Multipart parts = new Multipart().json("application", AcceptanceJourneyTests.REGISTER);
+        for (int i = 0; i < 48; i++) {
+            parts.file("premises-proof", "lease-" + i + ".pdf", "application/pdf", new byte[] {'%'});
+        }
+        assertCode(post(parts), 413, "TOO_MANY_PARTS");
+    }
+
+    @Test
     void aMultipartBodyCutShortIsABadRequest() {
         String cut = "--XYZ\r\nContent-Disposition: form-data; name=\"application\"\r\n\r\n{\"item\":";
         Response r = http.send("POST", "/api/v1/applications", java.net.http.HttpRequest.BodyPublishers.ofString(cut),
