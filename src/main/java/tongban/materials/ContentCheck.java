@@ -135,7 +135,7 @@ final class ContentCheck {
      * file is refused: nothing rides along into the archive unseen.
      */
     private static Finding appendedArchive(byte[] bytes, EmbeddedGuard guard) {
-        if (PdfStructure.lastIndexOf(bytes, ZIP_END, bytes.length) < Math.max(0, bytes.length - ZIP_END_WINDOW)) {
+        if (PdfStructure.lastIndexOf(bytes, ZIP_END, bytes.length - ZIP_END_WINDOW) < 0) {
             return null;
         }
         int start = PdfStructure.indexOf(bytes, ZIP_ENTRY, 0);

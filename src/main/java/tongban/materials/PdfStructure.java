@@ -31,7 +31,7 @@ final class PdfStructure {
 
     /** Where the file's last {@code %%EOF} ends, or -1 when it has none (a PDF cut short). */
     static int endOfLastRevision(byte[] pdf) {
-        int at = lastIndexOf(pdf, EOF_MARKER, pdf.length);
+        int at = lastIndexOf(pdf, EOF_MARKER, 0);
         return at < 0 ? -1 : at + EOF_MARKER.length;
     }
 
@@ -105,8 +105,9 @@ final class PdfStructure {
         return b == 0 || b == '\t' || b == '\n' || b == '\f' || b == '\r' || b == ' ';
     }
 
-    static int lastIndexOf(byte[] bytes, byte[] pattern, int before) {
-        for (int i = Math.min(before, bytes.length) - pattern.length; i >= 0; i--) {
+    /** The last place of {@code pattern} starting at or after {@code notBefore}, or -1. */
+    static int lastIndexOf(byte[] bytes, byte[] pattern, int notBefore) {
+        for (int i = bytes.length - pattern.length; i >= Math.max(0, notBefore); i--) {
             if (matches(bytes, pattern, i)) {
                 return i;
             }

@@ -8,16 +8,22 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.jdbc.SQLProxyConfiguration;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,6 +87,39 @@ public class RateLimits {
             }
             return probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         }
+    }
+
+    /**
+     * A filter limiting one endpoint ({@code method} and {@code path}) per client: {@code client} names the client of
+     * a request (its address, its login), or null when it is not to be counted. It runs at {@code order} among the
+     * servlet filters: before the body is read, and after Spring Security (-100) when it needs the login.
+     */
+    public FilterRegistrationBean<OncePerRequestFilter> endpoint(String method, String path, Limit limit,
+                                                                 Function<HttpServletRequest, String> client,
+                                                                 String detail, int order) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !request.getMethod().equals(method)
+                        || !request.getRequestURI().substring(request.getContextPath().length()).equals(path);
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String who = client.apply(request);
+                long wait = who == null ? 0 : limit.take(who);
+                if (wait == 0) {
+                    chain.doFilter(request, response);
+                } else {
+                    refuse(response, request.getRequestURI(), wait, detail);
+                }
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(order);
+        registration.setName(limit.prefix);
+        return registration;
     }
 
     /** Answers 429 {@code RATE_LIMITED} with {@code Retry-After}, for filters, which run before any controller. */

@@ -1,6 +1,7 @@
 package tongban.rules;
 
 import java.util.function.IntPredicate;
+import tongban.rules.vocabulary.Text;
 
 /**
  * What a text field may hold, whatever the pack declares: one line of characters the documents can print.
@@ -12,7 +13,7 @@ import java.util.function.IntPredicate;
 final class FieldText {
 
     /** Shown in the service guide beside each text field's {@code maxLength}. */
-    static final tongban.rules.vocabulary.Text RULE = new tongban.rules.vocabulary.Text(
+    static final Text RULE = new Text(
             "文本字段为单行文字，不得含控制字符、双向文字控制符或零宽字符，且只能使用证照字体所含字符（GB 2312 汉字、ASCII、拉丁字母补充、常用标点、全角字符）。",
             "A text field is one line without control, bidirectional or zero-width characters, using only characters"
                     + " of the document font (GB 2312 hanzi, ASCII, Latin-1, general punctuation, full-width forms).");
