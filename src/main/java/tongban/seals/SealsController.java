@@ -18,8 +18,9 @@ import tongban.seal.RevocationList;
 import tongban.seal.SealService;
 
 /**
- * What verifiers and operators need of the seals: trust anchors (public), the local timestamp authority and
- * CRLs of the embedded default (public, as real TSAs and CAs publish theirs), the seal registry (OPERATOR).
+ * What verifiers and operators need of the seals: trust anchors (public), the CRLs of the embedded default (public,
+ * as real CAs publish theirs) and its local timestamp authority (only when configured public, and then rate-limited:
+ * the sealer itself asks it in the process), the seal registry (OPERATOR).
  */
 @RestController
 class SealsController {
