@@ -1,11 +1,13 @@
 package tongban;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
+import tongban.documents.CertificateFonts;
 import tongban.rules.RulesCommand;
 
 /**
@@ -39,7 +41,10 @@ final class JarCommand {
         }
         if (args.length > 0 && args[0].equals("rules")) {
             quietLibraries();
-            return OptionalInt.of(RulesCommand.run(Arrays.copyOfRange(args, 1, args.length), out));
+            // the same font as the service's documents: tongban.templates.dir, default ./templates
+            Path templates = Path.of(System.getProperty("tongban.templates.dir", "templates"));
+            return OptionalInt.of(RulesCommand.run(Arrays.copyOfRange(args, 1, args.length), out,
+                    CertificateFonts.printableIn(templates)));
         }
         for (String arg : args) {
             if (!arg.startsWith("--") || HELP.contains(arg)) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,10 +28,13 @@ class AcceptanceController {
 
     private final SubmitApplication applications;
     private final Applicants applicants;
+    private final long maxJsonBytes;
 
-    AcceptanceController(SubmitApplication applications, Applicants applicants) {
+    AcceptanceController(SubmitApplication applications, Applicants applicants,
+                         @Value("${tongban.http.max-json-bytes:1048576}") long maxJsonBytes) {
         this.applications = applications;
         this.applicants = applicants;
+        this.maxJsonBytes = maxJsonBytes;
     }
 
     @PostMapping(path = "/api/v1/applications/precheck", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -48,10 +52,20 @@ class AcceptanceController {
         try {
             MultipartFile part = request.getFile("application");
             if (part != null) {
+                checkSize(part.getSize());
                 application = part.getBytes();
             } else if (request.getParameter("application") != null) {
                 application = request.getParameter("application").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                checkSize(application.length);
             }
+            request.getMultiFileMap().forEach((material, files) -> {
+                if (files.size() > 1) {
+                    // each copy would be archived for the material's whole retention: one file, several pages
+                    throw new ApiProblem(HttpStatus.BAD_REQUEST, "ONE_FILE_PER_MATERIAL", "send one file per material; '"
+                            + material + "' came " + files.size() + " times (put several pages into one PDF)",
+                            material, List.of());
+                }
+            });
             for (var entry : request.getMultiFileMap().entrySet()) {
                 if (entry.getKey().equals("application")) {
                     continue;
@@ -66,6 +80,14 @@ class AcceptanceController {
         }
         ApplicationView view = applications.submit(applicants.of(login), key, application, uploads);
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
+    }
+
+    /** The application part is JSON like any other body: over the same cap it is refused before it is parsed. */
+    private void checkSize(long size) {
+        if (size > maxJsonBytes) {
+            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "the part 'application' is larger than " + maxJsonBytes + " bytes");
+        }
     }
 
     @GetMapping("/api/v1/applications/{id}")

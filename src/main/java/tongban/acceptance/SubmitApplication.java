@@ -284,7 +284,9 @@ public class SubmitApplication {
         for (ReceivedUpload u : uploads) {
             MaterialSpec spec = item.material(u.material()).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
                     "UNKNOWN_MATERIAL", "no material '" + u.material() + "' in " + item.code(), u.material(), List.of()));
-            inspected.add(inspector.inspect(new ReceivedFile(u.material(), u.fileName(), u.declaredType(), u.bytes()), spec));
+            // the name is kept as evidence: without control characters (a NUL would not even store) or a path
+            inspected.add(inspector.inspect(new ReceivedFile(u.material(), safeName(u.fileName()), u.declaredType(),
+                    u.bytes()), spec));
         }
         return inspected;
     }

@@ -1,8 +1,6 @@
 package tongban.materials;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.PDF;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.AutoDetectParser;
@@ -43,8 +42,10 @@ final class ContentCheck {
 
     private static final Logger log = LoggerFactory.getLogger(ContentCheck.class);
     private static final MediaType PDF_TYPE = MediaType.application("pdf");
-    /** PDF readers look for the end-of-file marker in the last kilobyte; a PDF cut short has none. */
-    private static final int PDF_TRAILER_WINDOW = 1024;
+    /** A zip's end of central directory record: it closes the last 64 KiB + 22 bytes of a zip. */
+    private static final byte[] ZIP_END = {'P', 'K', 5, 6};
+    private static final byte[] ZIP_ENTRY = {'P', 'K', 3, 4};
+    private static final int ZIP_END_WINDOW = 65_535 + 22;
     /** PDFBox keeps up to this much of a document in memory, the rest in temporary files. */
     private static final long PDF_MAIN_MEMORY = 64L * 1024 * 1024;
 
@@ -83,9 +84,15 @@ final class ContentCheck {
         return archives.stream().anyMatch(types::isA);
     }
 
-    /** Parses the whole file; a finding when it is encrypted, damaged, a bomb, too deep or holds a program. */
-    Finding check(ReceivedFile file, MediaType type) {
-        if (PDF_TYPE.equals(type.getBaseType()) && !endsWithPdfTrailer(file)) {
+    /**
+     * Parses the whole file; a finding when it is encrypted, damaged, a bomb, too deep or holds a program, has an
+     * archive appended to it, or is a PDF with bytes after its end or with active content.
+     */
+    Finding check(ReceivedFile file, MediaType type, boolean archive) {
+        boolean pdf = PDF_TYPE.equals(type.getBaseType());
+        byte[] bytes = file.bytes();
+        int pdfEnd = pdf ? PdfStructure.endOfLastRevision(bytes) : -1;
+        if (pdf && pdfEnd < 0) {
             return new Finding(RejectionCode.MALFORMED, "the PDF is truncated: it has no end-of-file marker");
         }
         ParseContext context = new ParseContext();
@@ -111,8 +118,52 @@ final class ContentCheck {
             failure = classify(e, type);
         }
         Finding inside = guard.finding();
-        return inside != null ? inside : failure != null ? failure
+        Finding found = inside != null ? inside : failure != null ? failure
                 : encryptedEntries ? encrypted() : afterParse(metadata, record);
+        if (found == null && !archive) {
+            found = appendedArchive(bytes, guard);
+        }
+        if (found == null && pdf) {
+            found = pdfStructure(bytes, pdfEnd);
+        }
+        return found;
+    }
+
+    /**
+     * A zip appended to a file that is no archive (a PDF or an image followed by a zip: readers show the first and
+     * ignore the rest). Its entries go through the guard, so a program inside is named as such; either way the
+     * file is refused: nothing rides along into the archive unseen.
+     */
+    private static Finding appendedArchive(byte[] bytes, EmbeddedGuard guard) {
+        if (PdfStructure.lastIndexOf(bytes, ZIP_END, bytes.length - ZIP_END_WINDOW) < 0) {
+            return null;
+        }
+        int start = PdfStructure.indexOf(bytes, ZIP_ENTRY, 0);
+        if (start >= 0) {
+            Metadata metadata = new Metadata();
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, "the appended archive");
+            try {
+                guard.parseEmbedded(new ByteArrayInputStream(bytes, start, bytes.length - start),
+                        new ToTextContentHandler(), metadata, false);
+            } catch (Exception e) {
+                log.debug("the archive appended at byte {} did not parse", start, e);
+            }
+        }
+        Finding inside = guard.finding();
+        return inside != null ? inside : new Finding(RejectionCode.TRAILING_DATA,
+                "an archive is appended after the end of the file; send the file alone");
+    }
+
+    /** Bytes after a PDF's last end-of-file marker, then JavaScript or Launch actions. */
+    private static Finding pdfStructure(byte[] bytes, int pdfEnd) {
+        int trailing = PdfStructure.trailingBytes(bytes, pdfEnd);
+        if (trailing > 0) {
+            return new Finding(RejectionCode.TRAILING_DATA, "the PDF has " + trailing
+                    + " bytes after its end-of-file marker; save it again from the program that made it");
+        }
+        String active = PdfStructure.activeContent(bytes);
+        return active == null ? null : new Finding(RejectionCode.ACTIVE_CONTENT, "the PDF contains " + active
+                + ", which would run when it is opened; save or print it as a plain PDF");
     }
 
     /** Whether the stream was opened as a zip (by container detection) that has password-protected entries. */
@@ -168,14 +219,5 @@ final class ContentCheck {
         config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         config.setMaxMainMemoryBytes(PDF_MAIN_MEMORY);
         return config;
-    }
-
-    private static boolean endsWithPdfTrailer(ReceivedFile file) {
-        try (InputStream in = file.open()) {
-            in.skipNBytes(Math.max(0, file.size() - PDF_TRAILER_WINDOW));
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains("%%EOF");
-        } catch (IOException e) {
-            throw new IllegalStateException("reading bytes in memory", e);
-        }
     }
 }

@@ -94,8 +94,9 @@ public final class MaterialsInspector implements AutoCloseable {
                     + " but its name says " + types.named().getBaseType());
         }
         boolean accepted = spec.accepts(real);
-        if (accepted || content.isArchive(types)) {
-            Finding finding = content.check(file, types.detected());
+        boolean archive = content.isArchive(types);
+        if (accepted || archive) {
+            Finding finding = content.check(file, types.detected(), archive);
             if (finding != null) {
                 return verdicts.rejected(real, finding.code(), finding.detail());
             }

@@ -16,6 +16,10 @@ public enum RejectionCode {
     ENCRYPTED,
     /** The file is damaged, truncated or not a valid file of its type. */
     MALFORMED,
+    /** Bytes follow the file's end: after a PDF's last {@code %%EOF}, or an archive appended to a PDF or an image. */
+    TRAILING_DATA,
+    /** A PDF with JavaScript or a Launch action, which would run when it is opened. */
+    ACTIVE_CONTENT,
     /** The file expands far beyond its size (a zip bomb). */
     ARCHIVE_BOMB,
     /** Archives are nested deeper than the limit. */

@@ -60,12 +60,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A multipart body cut short or without its boundary: the client's fault, told plainly. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<Object> brokenMultipart(Exception e, HttpServletRequest request) {
+        if (tooManyParts(e)) {
+            return respond(Problems.of(TOO_MANY_PARTS, request.getRequestURI()));
+        }
         if (e instanceof MaxUploadSizeExceededException) {
             return respond(Problems.of(new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                     "the upload is larger than allowed"), request.getRequestURI()));
         }
         return respond(Problems.of(new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART",
                 "the multipart/form-data body cannot be read"), request.getRequestURI()));
+    }
+
+    private static final ApiProblem TOO_MANY_PARTS = new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_PARTS",
+            "the multipart body has more parts than allowed (server.tomcat.max-part-count): send the part"
+                    + " 'application' and one file per material");
+
+    /** Tomcat stops reading a multipart body at its part limit; Spring reports that as a size exceeded. */
+    private static boolean tooManyParts(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)
@@ -85,6 +102,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         PayloadTooLarge tooLarge = PayloadTooLarge.within(ex);
         if (tooLarge != null) {
             return respond(Problems.of(tooLarge.problem(), null));
+        }
+        if (tooManyParts(ex)) {
+            return respond(Problems.of(TOO_MANY_PARTS, null));
         }
         String code = codeOf(ex, status);
         String detail = switch (code) {

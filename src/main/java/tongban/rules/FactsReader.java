@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import tongban.identity.CreditCode;
 import tongban.identity.ResidentIdNumber;
@@ -35,13 +36,14 @@ public final class FactsReader {
     private FactsReader() {
     }
 
-    public static Facts read(ServiceItem item, JsonNode facts) {
+    /** The facts, checked; {@code printable} says which characters the documents can print (see {@link FieldText}). */
+    public static Facts read(ServiceItem item, JsonNode facts, IntPredicate printable) {
         JsonNode root = object(facts, "$");
         only(root, "$", "asOf", "applicant", "form", "materials", "certificates", "records", "options");
         LocalDate asOf = date(required(root, "$", "asOf"), "$.asOf");
         Applicant applicant = applicant(required(root, "$", "applicant"), asOf);
-        Form form = new Form(fields(item.form(), root.path("form"), "$.form"));
-        Records records = new Records(fields(item.records(), root.path("records"), "$.records"));
+        Form form = new Form(fields(item.form(), root.path("form"), "$.form", printable));
+        Records records = new Records(fields(item.records(), root.path("records"), "$.records", printable));
         List<Upload> uploads = uploads(item, root.path("materials"));
         List<ECertificate> certificates = certificates(root.path("certificates"), applicant, asOf);
         Options options = options(root.path("options"));
@@ -75,7 +77,8 @@ public final class FactsReader {
                 uscc, id == null ? 0 : id.ageOn(asOf));
     }
 
-    private static Map<String, Object> fields(Map<String, FieldSpec> specs, JsonNode node, String at) {
+    private static Map<String, Object> fields(Map<String, FieldSpec> specs, JsonNode node, String at,
+                                              IntPredicate printable) {
         if (node.isMissingNode() || node.isNull()) {
             node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         }
@@ -96,17 +99,21 @@ public final class FactsReader {
                 }
                 continue;
             }
-            values.put(spec.name(), value(spec, value, path));
+            values.put(spec.name(), value(spec, value, path, printable));
         }
         return values;
     }
 
-    private static Object value(FieldSpec spec, JsonNode value, String path) {
+    private static Object value(FieldSpec spec, JsonNode value, String path, IntPredicate printable) {
         switch (spec.type()) {
             case TEXT -> {
                 String text = text(value, path);
                 if (spec.required() && text.isBlank()) {
                     throw ApiProblem.invalidFacts(path, "must not be blank");
+                }
+                String problem = FieldText.problem(text, spec.maxLength(), printable);
+                if (problem != null) {
+                    throw ApiProblem.invalidFacts(path, problem);
                 }
                 return text;
             }

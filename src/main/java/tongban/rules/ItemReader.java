@@ -19,6 +19,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class ItemReader {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** The longest text a pack may declare: one field is never a document. */
+    private static final int MAX_TEXT_LENGTH = 1000;
 
     private final PackSource source;
     private final List<PackError> errors;
@@ -117,9 +119,25 @@ final class ItemReader {
             BigDecimal greaterThan = spec.has("greaterThan") ? spec.path("greaterThan").decimalValue() : null;
             Text label = spec.has("zh") ? new Text(spec.path("zh").asString(), spec.path("en").asString(null)) : null;
             fields.put(name, new FieldSpec(name, type, spec.path("required").asBoolean(false), List.copyOf(choices), min,
-                    greaterThan, label));
+                    greaterThan, label, maxLength(name, type, spec)));
         }
         return fields;
+    }
+
+    /** A text's length in characters: declared, or the default; other types have none. */
+    private Integer maxLength(String name, FieldSpec.Type type, JsonNode spec) {
+        if (!spec.has("maxLength")) {
+            return type == FieldSpec.Type.TEXT ? FieldSpec.DEFAULT_MAX_LENGTH : null;
+        }
+        JsonNode declared = spec.path("maxLength");
+        if (type != FieldSpec.Type.TEXT) {
+            error(name + ":", "field '" + name + "': maxLength is for text fields");
+        } else if (!declared.isIntegralNumber() || declared.asInt() < 1 || declared.asInt() > MAX_TEXT_LENGTH) {
+            error(name + ":", "field '" + name + "': maxLength must be a whole number from 1 to " + MAX_TEXT_LENGTH);
+        } else {
+            return declared.asInt();
+        }
+        return null;
     }
 
     private List<Choice> catalogue(String file) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,23 +32,28 @@ public class RulePacks {
     private final PackCompiler compiler;
     private final AtomicReference<Map<String, CompiledPack>> serving = new AtomicReference<>();
     private final MeterRegistry meters;
+    private final IntPredicate printable;
 
-    /** Compiles every pack under {@code directory}; throws, listing every error, if any pack is invalid. */
-    public RulePacks(Path directory, Clock clock) {
-        this(directory, clock, new SimpleMeterRegistry());
+    /**
+     * Compiles every pack under {@code directory}; throws, listing every error, if any pack is invalid.
+     * {@code printable} tells the characters the documents can print, the only ones a text field may hold.
+     */
+    public RulePacks(Path directory, Clock clock, IntPredicate printable) {
+        this(directory, clock, new SimpleMeterRegistry(), printable);
     }
 
-    public RulePacks(Path directory, Clock clock, MeterRegistry meters) {
+    public RulePacks(Path directory, Clock clock, MeterRegistry meters, IntPredicate printable) {
         this.directory = directory;
         this.compiler = new PackCompiler(clock);
         this.meters = meters;
+        this.printable = printable;
         this.serving.set(index(compile()));
     }
 
     /** Evaluates JSON facts (spec/items.md) on the pack serving now. */
     public Decision evaluate(String item, JsonNode facts) {
         CompiledPack pack = pack(item);
-        return measured(pack, FactsReader.read(pack.item(), facts));
+        return measured(pack, FactsReader.read(pack.item(), facts, printable));
     }
 
     /** Evaluates facts already built (by the acceptance service) on the pack serving now. */
@@ -66,7 +72,7 @@ public class RulePacks {
 
     /** Reads JSON facts against an item's declaration, without evaluating. */
     public Facts readFacts(String item, JsonNode facts) {
-        return FactsReader.read(pack(item).item(), facts);
+        return FactsReader.read(pack(item).item(), facts, printable);
     }
 
     public List<ServiceItem> items() {
@@ -83,7 +89,7 @@ public class RulePacks {
                 .map(r -> new ServiceGuide.GuideRule(concern(r.file()), r.name(), r.finding(), r.metadata().get("code"),
                         r.metadata().get("material"), r.basis(),
                         r.metadata().containsKey("zh") ? new Text(r.metadata().get("zh"), r.metadata().get("en")) : null))
-                .toList());
+                .toList(), FieldText.RULE);
     }
 
     public List<LoadedPack> loaded() {
@@ -116,7 +122,7 @@ public class RulePacks {
 
     /** Runs every pack's scenarios on the packs serving now. */
     public ScenarioReport test() {
-        return ScenarioRunner.run(List.copyOf(serving.get().values()));
+        return ScenarioRunner.run(List.copyOf(serving.get().values()), printable);
     }
 
     private List<CompiledPack> compile() {

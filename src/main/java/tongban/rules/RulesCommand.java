@@ -8,14 +8,15 @@ import java.time.Clock;
  * The policy officer's command line, run without the web server:
  * {@code java -jar tongban.jar rules test [dir]} runs every scenario and prints a line per scenario,
  * the rules no scenario fired, and {@code N passed, N failed}; {@code rules check [dir]} only compiles.
- * Exit status: 0 all good, 1 a scenario failed, 2 a pack is invalid or the command is wrong.
+ * Exit status: 0 all good, 1 a scenario failed, 2 a pack is invalid or the command is wrong. Text answers in
+ * scenarios are checked against {@code printable}, the documents' font, as the service checks them.
  */
 public final class RulesCommand {
 
     private RulesCommand() {
     }
 
-    public static int run(String[] args, PrintStream out) {
+    public static int run(String[] args, PrintStream out, PrintableCharacters printable) {
         if (args.length < 1 || args.length > 2 || !(args[0].equals("test") || args[0].equals("check"))) {
             out.println("usage: rules test [dir] | rules check [dir]   (dir defaults to ./rules)");
             return 2;
@@ -23,7 +24,7 @@ public final class RulesCommand {
         Path dir = Path.of(args.length == 2 ? args[1] : "rules");
         RulePacks packs;
         try {
-            packs = new RulePacks(dir, Clock.systemDefaultZone());
+            packs = new RulePacks(dir, Clock.systemDefaultZone(), printable);
         } catch (PackCompiler.PackInvalid e) {
             e.errors().forEach(out::println);
             out.println(e.errors().size() + " error(s): the packs were not loaded");

@@ -14,8 +14,9 @@ class RulesConfiguration {
 
     /** Fails the start-up, listing every error as file:line:column, when a pack is invalid. */
     @Bean
-    RulePacks rulePacks(@Value("${tongban.rules.dir:rules}") Path directory, Clock clock, MeterRegistry meters) {
-        return new RulePacks(directory, clock, meters);
+    RulePacks rulePacks(@Value("${tongban.rules.dir:rules}") Path directory, Clock clock, MeterRegistry meters,
+                        PrintableCharacters printable) {
+        return new RulePacks(directory, clock, meters, printable);
     }
 
     /** Health names every pack that serves, with its version. */

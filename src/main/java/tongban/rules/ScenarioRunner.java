@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import tongban.platform.ApiProblem;
 import tongban.rules.Decision.MaterialCheck;
 import tools.jackson.core.JacksonException;
@@ -25,14 +26,14 @@ final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
-    static ScenarioReport run(List<CompiledPack> packs) {
+    static ScenarioReport run(List<CompiledPack> packs, IntPredicate printable) {
         List<ScenarioResult> results = new ArrayList<>();
         List<String> neverFired = new ArrayList<>();
         for (CompiledPack pack : packs) {
             Set<String> fired = new HashSet<>();
             pack.source().scenarios().forEach((file, text) -> {
                 if (file.endsWith(".yaml") || file.endsWith(".yml")) {
-                    results.addAll(runFile(pack, file, text, fired));
+                    results.addAll(runFile(pack, file, text, fired, printable));
                 }
             });
             pack.rulesInOrder().stream().filter(r -> !fired.contains(r.name()))
@@ -41,7 +42,8 @@ final class ScenarioRunner {
         return new ScenarioReport(List.copyOf(results), List.copyOf(neverFired));
     }
 
-    private static List<ScenarioResult> runFile(CompiledPack pack, String file, String text, Set<String> fired) {
+    private static List<ScenarioResult> runFile(CompiledPack pack, String file, String text, Set<String> fired,
+                                                IntPredicate printable) {
         String path = pack.source().path("tests/" + file);
         JsonNode scenarios;
         try {
@@ -61,12 +63,13 @@ final class ScenarioRunner {
         for (JsonNode scenario : scenarios) {
             index++;
             String name = scenario.path("name").asString("scenario " + index);
-            results.add(runOne(pack, path, name, scenario, fired));
+            results.add(runOne(pack, path, name, scenario, fired, printable));
         }
         return results;
     }
 
-    private static ScenarioResult runOne(CompiledPack pack, String path, String name, JsonNode scenario, Set<String> fired) {
+    private static ScenarioResult runOne(CompiledPack pack, String path, String name, JsonNode scenario, Set<String> fired,
+                                         IntPredicate printable) {
         List<String> failures = new ArrayList<>();
         JsonNode expect = scenario.path("expect");
         if (!expect.isObject() || expect.isEmpty()) {
@@ -80,7 +83,7 @@ final class ScenarioRunner {
         }
         Decision decision = null;
         try {
-            decision = Evaluator.evaluate(pack, FactsReader.read(pack.item(), scenario.path("facts")));
+            decision = Evaluator.evaluate(pack, FactsReader.read(pack.item(), scenario.path("facts"), printable));
             decision.trace().forEach(t -> fired.add(t.rule()));
         } catch (ApiProblem problem) {
             if (!expect.has("invalidField")) {

@@ -1,8 +1,10 @@
 package tongban.seals;
 
+import jakarta.servlet.ServletRequest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tongban.platform.ProductionSafety;
 import tongban.platform.PublicBaseUrl;
+import tongban.platform.RateLimits;
 import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;
 import tongban.seal.Department;
@@ -86,6 +92,23 @@ class SealsConfiguration {
                     + " valid until " + s.notAfter()));
             return health.build();
         };
+    }
+
+    /**
+     * {@code POST /tsa} served publicly ({@code tongban.seals.public-tsa.enabled}): each client address gets
+     * {@code capacity} timestamps at once, regained over {@code refill}, across every node, checked before the query
+     * is read. Not public, the endpoint serves no one: the sealer asks its timestamp authority in the process.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> publicTimestampRateLimit(RateLimits limits,
+            @Value("${tongban.seals.public-tsa.enabled:false}") boolean enabled,
+            @Value("${tongban.seals.public-tsa.capacity:20}") int capacity,
+            @Value("${tongban.seals.public-tsa.refill:1m}") Duration refill) {
+        FilterRegistrationBean<OncePerRequestFilter> filter = limits.endpoint("POST", "/tsa",
+                limits.limit("tsa", capacity, refill), ServletRequest::getRemoteAddr,
+                "too many timestamp requests from your address", Ordered.HIGHEST_PRECEDENCE + 10);
+        filter.setEnabled(enabled);
+        return filter;
     }
 
     private static KeyLocation keyOf(SealProperties.KeyProperties key) {

@@ -2,6 +2,7 @@ package tongban.seals;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,8 +18,9 @@ import tongban.seal.RevocationList;
 import tongban.seal.SealService;
 
 /**
- * What verifiers and operators need of the seals: trust anchors (public), the local timestamp authority and
- * CRLs of the embedded default (public, as real TSAs and CAs publish theirs), the seal registry (OPERATOR).
+ * What verifiers and operators need of the seals: trust anchors (public), the CRLs of the embedded default (public,
+ * as real CAs publish theirs) and its local timestamp authority (only when configured public, and then rate-limited:
+ * the sealer itself asks it in the process), the seal registry (OPERATOR).
  */
 @RestController
 class SealsController {
@@ -29,9 +31,11 @@ class SealsController {
     private static final int MAX_TIMESTAMP_QUERY = 16 * 1024;
 
     private final SealService seals;
+    private final boolean publicTsa;
 
-    SealsController(SealService seals) {
+    SealsController(SealService seals, @Value("${tongban.seals.public-tsa.enabled:false}") boolean publicTsa) {
         this.seals = seals;
+        this.publicTsa = publicTsa;
     }
 
     @GetMapping("/api/v1/trust-anchors")
@@ -47,10 +51,15 @@ class SealsController {
                 s.purpose(), s.certificateSubject(), s.notBefore(), s.notAfter(), s.keyKind())).toList();
     }
 
+    /** The local timestamp authority over HTTP, only when configured public (and then rate-limited by a filter). */
     @PostMapping(path = "/tsa", consumes = "application/timestamp-query")
     ResponseEntity<byte[]> timestamp(@RequestBody byte[] query) {
         var tsa = seals.timestampAuthority().orElseThrow(() ->
                 ApiProblem.notFound("NO_LOCAL_TSA", "this installation uses an external timestamp authority"));
+        if (!publicTsa) {
+            throw ApiProblem.notFound("TSA_NOT_PUBLIC",
+                    "the timestamp authority serves this installation's own seals only (tongban.seals.public-tsa.enabled)");
+        }
         if (query.length > MAX_TIMESTAMP_QUERY) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "a timestamp query is small");
         }

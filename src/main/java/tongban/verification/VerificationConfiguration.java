@@ -12,10 +12,4 @@ class VerificationConfiguration {
     VerificationSlots verificationSlots(VerificationProperties properties) {
         return new VerificationSlots(properties.slots(), properties.admissionWait(), properties.timeout());
     }
-
-    @Bean
-    TokenBuckets verificationRateLimit(VerificationProperties properties) {
-        VerificationProperties.RateLimit limit = properties.rateLimit();
-        return new TokenBuckets(limit.capacity(), limit.perSecond(), limit.maxClients(), System::nanoTime);
-    }
 }

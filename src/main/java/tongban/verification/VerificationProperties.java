@@ -28,9 +28,8 @@ record VerificationProperties(@DefaultValue("10MB") DataSize maxFileSize,
      * @param enabled   off only for load tests
      * @param capacity  requests a client may make at once
      * @param perSecond requests a client regains each second
-     * @param maxClients clients tracked at once; beyond it the longest-idle are forgotten
      */
     record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("30") int capacity,
-                     @DefaultValue("1.0") double perSecond, @DefaultValue("100000") int maxClients) {
+                     @DefaultValue("1.0") double perSecond) {
     }
 }

@@ -34,6 +34,7 @@ class BadSubmissionTests {
         assertRejected("lease.pdf", "application/pdf", new byte[0], "EMPTY_FILE");
         assertRejected("lease.zip", "application/zip", Fixtures.zipBomb(), null);
         assertRejected("lease.pdf", "application/pdf", Fixtures.jpeg(), "TYPE_MISMATCH");
+        assertRejected("lease.pdf", "application/pdf", Fixtures.pdfWithAppendedPrograms(), "EXECUTABLE_NOT_ALLOWED");
     }
 
     private void assertRejected(String name, String type, byte[] bytes, String code) {
@@ -79,6 +80,26 @@ class BadSubmissionTests {
         assertCode(http.postMultipart("/api/v1/applications", new Multipart().json("application", "{\"item\":\"residence-permit\",\"form\":{}}"),
                 AcceptanceJourneyTests.key(), "wangwu"), 400, "INVALID_FACTS");
         assertThat(http.get("/api/v1/applications", "wangwu").body()).isEqualTo(before);
+    }
+
+    @Test
+    void twoFilesForOneMaterialAreRefusedAndStoreNothing() {
+        String before = http.get("/api/v1/applications", "zhangsan").body();
+        Response r = post(new Multipart().json("application", AcceptanceJourneyTests.REGISTER)
+                .file("premises-proof", "lease.pdf", "application/pdf", Fixtures.pdf("lease"))
+                .file("premises-proof", "lease-copy.pdf", "application/pdf", Fixtures.pdf("lease")));
+        assertCode(r, 400, "ONE_FILE_PER_MATERIAL");
+        assertThat(r.json().path("field").asString()).isEqualTo("premises-proof");
+        assertThat(http.get("/api/v1/applications", "zhangsan").body()).isEqualTo(before);
+    }
+
+    @Test
+    void moreMultipartPartsThanAllowedAreRefusedWithTheirOwnCode() {
+        Multipart parts = new Multipart().json("application", AcceptanceJourneyTests.REGISTER);
+        for (int i = 0; i < 48; i++) {
+            parts.file("premises-proof", "lease-" + i + ".pdf", "application/pdf", new byte[] {'%'});
+        }
+        assertCode(post(parts), 413, "TOO_MANY_PARTS");
     }
 
     @Test

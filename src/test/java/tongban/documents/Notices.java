@@ -106,7 +106,7 @@ final class Notices {
 
     static synchronized RulePacks packs() {
         if (packs == null) {
-            packs = new RulePacks(Path.of("rules"), Clock.systemUTC());
+            packs = new RulePacks(Path.of("rules"), Clock.systemUTC(), CertificateFonts.printableIn(Path.of("templates")));
         }
         return packs;
     }

@@ -46,7 +46,7 @@ public final class LoadTest {
         Path data = Files.createTempDirectory("tongban-load");
         ConfigurableApplicationContext app = new SpringApplication(TongbanApplication.class).run(
                 "--server.port=0", "--tongban.data-dir=" + data, "--logging.level.root=WARN",
-                "--tongban.verification.rate-limit.enabled=false");
+                "--tongban.verification.rate-limit.enabled=false", "--tongban.acceptance.rate-limit.enabled=false");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         ExecutorService io = Executors.newFixedThreadPool(concurrency);
         try {

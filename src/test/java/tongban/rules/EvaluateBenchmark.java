@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tongban.documents.CertificateFonts;
 
 /**
  * Evaluate per item, in-process, one thread: {@code evaluate} is what the HTTP endpoint does after JSON
@@ -70,7 +71,8 @@ public class EvaluateBenchmark {
 
     @Setup
     public void load() {
-        packs = new RulePacks(Path.of(System.getProperty("tongban.rules.dir", "rules")), Clock.systemUTC());
+        packs = new RulePacks(Path.of(System.getProperty("tongban.rules.dir", "rules")), Clock.systemUTC(),
+                CertificateFonts.printableIn(Path.of("templates")));
         json = JsonMapper.builder().build().readTree(FACTS.get(item));
         facts = packs.readFacts(item, json);
     }

@@ -19,7 +19,7 @@ class PackCompilerErrorTests {
 
     private List<String> errorsOf(PackFixture fixture) {
         PackCompiler.PackInvalid invalid = catchThrowableOfType(PackCompiler.PackInvalid.class,
-                () -> new RulePacks(fixture.dir, Clock.systemUTC()));
+                () -> new RulePacks(fixture.dir, Clock.systemUTC(), c -> true));
         assertThat(invalid).as("the pack should be refused").isNotNull();
         return invalid.errors().stream().map(PackError::toString).toList();
     }
@@ -80,6 +80,16 @@ class PackCompilerErrorTests {
         var fixture = PackFixture.copyOfShippedPacks(temp).replace(A + "item.yaml",
                 "timeLimitWorkingDays: 0", "timeLimitWorkingDays: [0");
         assertThat(errorsOf(fixture)).anySatisfy(e -> assertThat(e).contains("item.yaml:").contains("not valid YAML"));
+    }
+
+    @Test
+    void aMaxLengthOnAFieldThatIsNoTextOrOutOfRangeIsRefused() {
+        var fixture = PackFixture.copyOfShippedPacks(temp)
+                .replace(A + "item.yaml", "maxLength: 30", "maxLength: 0")
+                .replace(A + "item.yaml", "agent:           { type: flag,", "agent:           { type: flag, maxLength: 5,");
+        assertThat(errorsOf(fixture))
+                .anySatisfy(e -> assertThat(e).contains("item.yaml:").contains("'businessName': maxLength must be a whole number from 1 to 1000"))
+                .anySatisfy(e -> assertThat(e).contains("item.yaml:").contains("'agent': maxLength is for text fields"));
     }
 
     @Test

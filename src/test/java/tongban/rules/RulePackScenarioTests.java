@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import tongban.documents.CertificateFonts;
 
 /** Every scenario in rules/*&#47;tests/*.yaml as a JUnit test named by its {@code name}, plus coverage. */
 class RulePackScenarioTests {
@@ -18,7 +19,7 @@ class RulePackScenarioTests {
 
     @BeforeAll
     static void runScenarios() {
-        report = new RulePacks(Path.of("rules"), Clock.systemUTC()).test();
+        report = new RulePacks(Path.of("rules"), Clock.systemUTC(), CertificateFonts.printableIn(Path.of("templates"))).test();
     }
 
     @TestFactory

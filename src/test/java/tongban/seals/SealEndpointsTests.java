@@ -3,17 +3,11 @@ package tongban.seals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.tsp.TimeStampRequest;
-import org.bouncycastle.tsp.TimeStampRequestGenerator;
-import org.bouncycastle.tsp.TimeStampResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tongban.seal.SealService;
 import tongban.support.Http;
 
-/** A verifier's view of our seals over HTTP: trust anchors, timestamps, CRLs; the registry for operators only. */
+/** A verifier's view of our seals over HTTP: trust anchors, CRLs, no public timestamps; the registry for operators only. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SealEndpointsTests {
 
@@ -62,25 +56,11 @@ class SealEndpointsTests {
     }
 
     @Test
-    void theLocalTimestampAuthorityAnswersAnRfc3161Query() throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest("a document".getBytes(StandardCharsets.UTF_8));
-        TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
-        generator.setCertReq(true);
-        TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, digest, BigInteger.valueOf(42));
-        var r = http.post("/tsa", "application/timestamp-query", HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()), null);
-        assertThat(r.status()).isEqualTo(200);
-        TimeStampResponse response = new TimeStampResponse(r.bytes());
-        response.validate(request);
-        assertThat(response.getTimeStampToken().getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
-    }
-
-    @Test
-    void aGarbageTimestampQueryIsRejectedNotCrashed() {
+    void theTimestampAuthorityServesNoOneOverHttpUnlessConfiguredPublic() {
+        // the sealer asks it in the process; PublicTimestampAuthorityTests serves it publicly
         var r = http.post("/tsa", "application/timestamp-query", HttpRequest.BodyPublishers.ofByteArray(new byte[]{1, 2, 3}), null);
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.contentType()).isEqualTo("application/timestamp-reply");
-        var huge = http.post("/tsa", "application/timestamp-query", HttpRequest.BodyPublishers.ofByteArray(new byte[100_000]), null);
-        assertThat(huge.status()).isEqualTo(413);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().path("code").asString()).isEqualTo("TSA_NOT_PUBLIC");
     }
 
     @Test

@@ -68,6 +68,27 @@ public final class Fixtures {
         return exe;
     }
 
+    /** A PDF with a zip appended after its end, holding a shell script and the start of an ELF program. */
+    public static byte[] pdfWithAppendedPrograms() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(pdf("租赁合同"));
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("run.sh"));
+            zip.write("#!/bin/sh\n./payload\n".getBytes(StandardCharsets.US_ASCII));
+            zip.putNextEntry(new ZipEntry("payload"));
+            byte[] elf = new byte[1024];
+            System.arraycopy(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, 0, elf, 0, 8);
+            elf[16] = 2;
+            elf[18] = 0x3e;
+            elf[20] = 1;
+            zip.write(elf);
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A zip a few hundred KiB long that expands to hundreds of MiB. */
     public static byte[] zipBomb() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

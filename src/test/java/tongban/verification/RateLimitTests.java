@@ -9,12 +9,16 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Past its allowance a client gets 429 with Retry-After — problem+json RATE_LIMITED from the API, the page saying
+ * Past its allowance (kept in PostgreSQL, shared by every node) a client gets 429 with Retry-After — problem+json RATE_LIMITED from the API, the page saying
  * so to a browser — while other clients go on. Three requests at once, then one every twenty seconds. Each test is
  * a client of its own: its requests leave from an address of the loopback network no other test uses.
  */
@@ -24,6 +28,14 @@ class RateLimitTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    DataSource dataSource;
+
+    /** The buckets live in the database and outlive a run: each test starts with its clients' buckets full. */
+    @BeforeEach
+    void fullBuckets() {
+        new JdbcTemplate(dataSource).update("DELETE FROM rate_limit_bucket WHERE id LIKE 'verification/%'");
+    }
 
     @Test
     void aClientPastItsAllowanceIsToldToWaitAndAnotherClientIsNot() {
