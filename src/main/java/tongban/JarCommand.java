@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import tongban.documents.CertificateFonts;
+import tongban.documents.InvalidTemplate;
 import tongban.rules.RulesCommand;
 
 /**
@@ -41,10 +42,17 @@ final class JarCommand {
         }
         if (args.length > 0 && args[0].equals("rules")) {
             quietLibraries();
-            // the same font as the service's documents: tongban.templates.dir, default ./templates
-            Path templates = Path.of(System.getProperty("tongban.templates.dir", "templates"));
-            return OptionalInt.of(RulesCommand.run(Arrays.copyOfRange(args, 1, args.length), out,
-                    CertificateFonts.printableIn(templates)));
+            // the same font as the service's documents: tongban.templates.dir, else templates/ beside the rules
+            Path rules = Path.of(args.length > 2 ? args[2] : "rules").toAbsolutePath().normalize();
+            Path templates = Path.of(System.getProperty("tongban.templates.dir",
+                    rules.resolveSibling("templates").toString()));
+            try {
+                return OptionalInt.of(RulesCommand.run(Arrays.copyOfRange(args, 1, args.length), out,
+                        CertificateFonts.printableIn(templates)));
+            } catch (InvalidTemplate e) {
+                err.println(e.getMessage() + " (set -Dtongban.templates.dir to the templates folder)");
+                return OptionalInt.of(2);
+            }
         }
         for (String arg : args) {
             if (!arg.startsWith("--") || HELP.contains(arg)) {
