@@ -49,7 +49,7 @@ public final class StrictYaml {
                 problems.add(new Problem(1, 1, "the file is empty"));
                 return Optional.empty();
             }
-            return Optional.of(yaml.new Value(root.get(), "the document"));
+            return Optional.of(yaml.new Value(root.get(), ""));
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             problems.add(new Problem(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
@@ -78,8 +78,9 @@ public final class StrictYaml {
             return node.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
         }
 
+        /** The value's path, such as {@code materials[2].name}; {@code the file} for the document itself. */
         public String what() {
-            return what;
+            return what.isEmpty() ? "the file" : what;
         }
 
         public void problem(String message) {
@@ -104,24 +105,24 @@ public final class StrictYaml {
          */
         public Map<String, Value> map(Set<String> allowed, Set<String> required) {
             if (!(node instanceof MappingNode mapping)) {
-                problem(what + " must be a map" + (allowed.isEmpty() ? "" : " of " + String.join(", ", allowed)));
+                problem(what() + " must be a map" + (allowed.isEmpty() ? "" : " of " + String.join(", ", allowed)));
                 return null;
             }
             Map<String, Value> entries = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                Value key = new Value(tuple.getKeyNode(), what + " key");
+                Value key = new Value(tuple.getKeyNode(), what() + " key");
                 String name = key.scalar();
                 if (name == null) {
-                    key.problem(what + ": a key must be a plain word");
+                    key.problem(what() + ": a key must be a plain word");
                     continue;
                 }
                 Value value = new Value(tuple.getValueNode(), prefixed(name));
                 if (entries.containsKey(name)) {
-                    key.problem(what + ": key '" + name + "' is given twice");
+                    key.problem(what() + ": key '" + name + "' is given twice");
                 } else if (!allowed.isEmpty() && !allowed.contains(name)) {
                     String hint = mapping.getFlowStyle() == FlowStyle.FLOW && value.isNull()
                             ? " (an unquoted comma inside { } starts a new key: quote the value before it)" : "";
-                    key.problem(what + ": unknown key '" + name + "'; known: " + String.join(", ", new TreeSet<>(allowed))
+                    key.problem(what() + ": unknown key '" + name + "'; known: " + String.join(", ", new TreeSet<>(allowed))
                             + hint);
                 } else {
                     entries.put(name, value);
@@ -129,7 +130,7 @@ public final class StrictYaml {
             }
             for (String key : required) {
                 if (!entries.containsKey(key)) {
-                    problem(what + " needs '" + key + "'");
+                    problem(what() + " needs '" + key + "'");
                 }
             }
             return entries;
@@ -143,7 +144,7 @@ public final class StrictYaml {
         /** The items of a list, or an empty list and a problem when this is not a list. */
         public List<Value> list() {
             if (!(node instanceof SequenceNode sequence)) {
-                problem(what + " must be a list, such as [a, b]");
+                problem(what() + " must be a list, such as [a, b]");
                 return List.of();
             }
             List<Value> items = new ArrayList<>();
@@ -158,7 +159,7 @@ public final class StrictYaml {
         public String text() {
             String value = scalar();
             if (value == null || value.isBlank()) {
-                problem(what + " must be a non-empty text");
+                problem(what() + " must be a non-empty text");
                 return null;
             }
             return value;
@@ -168,7 +169,7 @@ public final class StrictYaml {
         public String oneOf(Set<String> allowed) {
             String value = text();
             if (value != null && !allowed.contains(value)) {
-                problem(what + " is one of " + String.join(", ", new TreeSet<>(allowed)) + ", not '" + value + "'");
+                problem(what() + " is one of " + String.join(", ", new TreeSet<>(allowed)) + ", not '" + value + "'");
                 return null;
             }
             return value;
@@ -189,18 +190,18 @@ public final class StrictYaml {
         /** A whole number of at least {@code min}, or null with a problem. */
         public Integer integer(int min) {
             if (!(node instanceof ScalarNode s) || !s.getTag().equals(Tag.INT)) {
-                problem(what + " must be a whole number");
+                problem(what() + " must be a whole number");
                 return null;
             }
             try {
                 int value = Integer.parseInt(s.getValue());
                 if (value < min) {
-                    problem(what + " must be " + min + " or more");
+                    problem(what() + " must be " + min + " or more");
                     return null;
                 }
                 return value;
             } catch (NumberFormatException e) {
-                problem(what + " must be a whole number");
+                problem(what() + " must be a whole number");
                 return null;
             }
         }
@@ -214,7 +215,7 @@ public final class StrictYaml {
                     // falls through to the problem
                 }
             }
-            problem(what + " must be a number");
+            problem(what() + " must be a number");
             return null;
         }
 
@@ -223,7 +224,7 @@ public final class StrictYaml {
             if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
                 return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
             }
-            problem(what + " must be true or false");
+            problem(what() + " must be true or false");
             return null;
         }
 
@@ -232,7 +233,7 @@ public final class StrictYaml {
         }
 
         private String prefixed(String key) {
-            return "the document".equals(what) ? key : what + "." + key;
+            return what.isEmpty() ? key : what + "." + key;
         }
     }
 }

@@ -51,9 +51,9 @@ final class PackCompiler {
 
     private static final Pattern FINDING = Pattern.compile("insert\\(\\s*(\\w+)\\.of\\(");
     private static final Pattern FIELD_USE = Pattern.compile(
-            "\\b(has|flag|text|number|decimal|list|includes|includesOnly)\\(\\s*\"([^\"]*)\"((?:\\s*,\\s*\"[^\"]*\")*)");
+            "\\b(has|flag|text|number|decimal|list|includes|includesOnly|onlyFrom)\\(\\s*\"([^\"]*)\"((?:\\s*,\\s*\"[^\"]*\")*)");
     private static final Pattern BARE_FIELD_USE = Pattern.compile(
-            "(?<![.\\w])(has|flag|text|number|decimal|list|includes|includesOnly)\\(\\s*\"");
+            "(?<![.\\w])(has|flag|text|number|decimal|list|includes|includesOnly|onlyFrom)\\(\\s*\"");
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
     // every citation names a law in 《》 and an article (第…条) of it
     private static final Pattern CITATION = Pattern.compile("《[^》]+》(（[^）]*）)?第[一二三四五六七八九十百零〇]+条");
