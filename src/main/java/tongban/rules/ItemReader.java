@@ -24,7 +24,7 @@ import tongban.rules.vocabulary.Text;
 final class ItemReader {
 
     private static final Set<String> ITEM_KEYS = Set.of("code", "itemCode", "name", "department", "legalBasis",
-            "issues", "fee", "timeLimit", "form", "records", "materials", "notices");
+            "issues", "fee", "timeLimit", "timeLimitNote", "form", "records", "materials", "notices");
     private static final Set<String> FIELD_KEYS = Set.of("type", "required", "values", "catalogue", "min",
             "greaterThan", "maxLength", "zh", "en");
     private static final Set<String> MATERIAL_KEYS = Set.of("code", "name", "accepts", "satisfiedBy");
@@ -86,6 +86,7 @@ final class ItemReader {
             return f == null ? null : new Money(get(f, "amount", Value::number), get(f, "currency", Value::text));
         });
         Decision.TimeLimit limit = get(item, "timeLimit", this::timeLimit);
+        Text limitNote = get(item, "timeLimitNote", this::text);
         Map<String, FieldSpec> form = get(item, "form", this::fields);
         Map<String, FieldSpec> records = get(item, "records", this::fields);
         List<MaterialSpec> materials = get(item, "materials", this::materials);
@@ -93,8 +94,8 @@ final class ItemReader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new ServiceItem(code, itemCode, name, department, List.copyOf(basis), issues, fee, limit, form,
-                records, materials, notices);
+        return new ServiceItem(code, itemCode, name, department, List.copyOf(basis), issues, fee, limit, limitNote,
+                form, records, materials, notices);
     }
 
     private static <T> T get(Map<String, Value> map, String key, Function<Value, T> read) {

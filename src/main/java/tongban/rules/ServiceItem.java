@@ -8,6 +8,7 @@ import tongban.rules.vocabulary.Text;
 /**
  * A service item (事项) as declared by its pack's {@code item.yaml}: what it is, who issues what, and
  * every material and form field it may need. The service guide (办事指南) is made from this and the rules.
+ * {@code timeLimitNote} tells what the time limit's numbers do not, such as an extension the law allows.
  */
 public record ServiceItem(
         String code,
@@ -18,6 +19,7 @@ public record ServiceItem(
         IssuedDocument issues,
         Money fee,
         Decision.TimeLimit timeLimit,
+        Text timeLimitNote,
         Map<String, FieldSpec> form,
         Map<String, FieldSpec> records,
         List<MaterialSpec> materials,
