@@ -39,7 +39,7 @@ class IncompleteNoticeTests {
     void aRefusedUploadIsToldAsSuchWithTheFormatsThatAreAccepted() throws Exception {
         String text = NoticeText.of(Notices.render(Notices.named("residence-incomplete")));
 
-        assertThat(text).contains("本人相片：已提交的文件格式不符合要求。请上传JPEG格式的电子文件。",
+        assertThat(text).contains("本人相片（首次申领的在受理点现场采集）：已提交的文件格式不符合要求。请上传JPEG格式的电子文件。",
                 "本人居民身份证：未提交。请上传JPEG、PNG、PDF格式的电子文件。");
     }
 

@@ -80,7 +80,7 @@ final class Notices {
             new Case("residence-incomplete", "residence-permit", Decision.Outcome.INCOMPLETE, "刘洋", """
                     asOf: 2026-11-27
                     applicant: { kind: PERSON, idNumber: "320102199408183167", name: 刘洋, hukouRegion: "320100", identityVerified: false }
-                    form: { applicationType: FIRST, basis: EMPLOYMENT }
+                    form: { applicationType: RENEWAL, basis: EMPLOYMENT }
                     materials: [ { code: photo, mediaType: image/png } ]
                     records: { residenceRegistrationMonths: 8, socialInsuranceMonthsLast12: 7, photoOnFile: false }
                     """),
