@@ -100,7 +100,8 @@ record NoticeContent(String title, Map<String, Object> model, byte[] json, QrCod
             model.put("grounds", reasons(decision, false));
             model.put("notes", reasons(decision, true));
             model.put("resubmit", resubmit(resubmitBy));
-            model.put("timeLimit", timeLimit(decision));
+            model.put("timeLimit", timeLimit(decision, item.timeLimitNote() == null ? ""
+                    : text("item.timeLimitNote", item.timeLimitNote())));
             model.put("legal", legal);
             model.put("fee", fee(decision));
             model.put("visits", visits(decision));
@@ -188,9 +189,11 @@ record NoticeContent(String title, Map<String, Object> model, byte[] json, QrCod
             return resubmit;
         }
 
-        private static Map<String, Object> timeLimit(Decision decision) {
+        // the note is the pack's: an extension its law allows, or time that is not counted
+        private static Map<String, Object> timeLimit(Decision decision, String note) {
             Decision.TimeLimit limit = decision.timeLimit();
             Map<String, Object> printed = new LinkedHashMap<>();
+            printed.put("note", note);
             printed.put("days", limit.days());
             printed.put("unit", limit.kind() == Decision.DayKind.WORKING ? "个工作日" : "日");
             printed.put("onTheSpot", limit.days() == 0);

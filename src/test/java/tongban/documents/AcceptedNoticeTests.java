@@ -35,7 +35,8 @@ class AcceptedNoticeTests {
     @Test
     void twoTripsComeWithThePostalAlternative() throws Exception {
         String text = NoticeText.of(Notices.render(Notices.named("residence-accepted")));
-        assertThat(text).doesNotContain("15个工作日");
+        assertThat(text).doesNotContain("15个工作日").doesNotContain("听证")
+                .contains(NoticeText.flat(Notices.item(Notices.named("residence-accepted")).timeLimitNote().zh()));
 
         // 《居住证暂行条例》第九条: 15 days, not working days
         assertThat(text).contains("自受理之日起15日内", "还需到现场2次", "第1次（作出决定前）", "第2次（作出决定后）",
