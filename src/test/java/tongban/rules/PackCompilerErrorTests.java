@@ -144,7 +144,9 @@ class PackCompilerErrorTests {
     @Test
     void aRuleWithoutSourceIsRefusedAtItsLine() {
         var fixture = PackFixture.copyOfShippedPacks(temp).replace(C + "fees.drl",
-                "    @source(\"国务院令第663号；换领、补领收取证件工本费的条款号和20元的收费标准本次均未读到原文\")\n", "");
+                "    @source(\"国务院令第663号（2015-11-26公布，2016-01-01施行）；第二十一条第一款（首次申领免收证件工本费，"
+                        + "换领、补领应当缴纳证件工本费）读于全文库 github.com/LawRefBook/Laws（2025-04-19快照）；"
+                        + "20元的标准由国务院财政、价格主管部门制定（第二款），该收费文件本次未读到\")\n", "");
         int line = lineOf(fixture, C + "fees.drl", "rule \"A replacement card costs 20 yuan\"");
         assertThat(errorsOf(fixture)).anySatisfy(e -> assertThat(e)
                 .contains("residence-permit/fees.drl:" + line + ":").contains("needs @source"));
