@@ -76,8 +76,11 @@ record NoticeContent(String title, Map<String, Object> model, byte[] json, QrCod
             problem("verifyBaseUrl", DocumentValues.verifyBaseProblem(data.verifyBaseUrl(), id));
             String verifyUrl = DocumentValues.verifyUrl(data.verifyBaseUrl(), id);
             Decision.Outcome outcome = decision.outcome();
-            String title = spec.titles().get(outcome);
-            String noticeNumber = spec.numberPrefixes().get(outcome) + "〔" + issued.getYear() + "〕" + number + "号";
+            Map<String, Object> legal = legal(item, outcome);
+            // a refusal is titled and numbered by the decision the item's law makes (不予登记, 不予许可…)
+            String title = legal.containsKey("title") ? (String) legal.get("title") : spec.titles().get(outcome);
+            String prefix = legal.containsKey("decision") ? (String) legal.get("decision") : spec.numberPrefixes().get(outcome);
+            String noticeNumber = prefix + "〔" + issued.getYear() + "〕" + number + "号";
 
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("documentId", id);
@@ -97,7 +100,9 @@ record NoticeContent(String title, Map<String, Object> model, byte[] json, QrCod
             model.put("grounds", reasons(decision, false));
             model.put("notes", reasons(decision, true));
             model.put("resubmit", resubmit(resubmitBy));
-            model.put("timeLimit", timeLimit(decision));
+            model.put("timeLimit", timeLimit(decision, item.timeLimitNote() == null ? ""
+                    : text("item.timeLimitNote", item.timeLimitNote())));
+            model.put("legal", legal);
             model.put("fee", fee(decision));
             model.put("visits", visits(decision));
 
@@ -184,11 +189,41 @@ record NoticeContent(String title, Map<String, Object> model, byte[] json, QrCod
             return resubmit;
         }
 
-        private static Map<String, Object> timeLimit(Decision decision) {
-            Map<String, Object> limit = new LinkedHashMap<>();
-            limit.put("workingDays", decision.timeLimitWorkingDays());
-            limit.put("onTheSpot", decision.timeLimitWorkingDays() == 0);
-            return limit;
+        // the note is the pack's: an extension its law allows, or time that is not counted
+        private static Map<String, Object> timeLimit(Decision decision, String note) {
+            Decision.TimeLimit limit = decision.timeLimit();
+            Map<String, Object> printed = new LinkedHashMap<>();
+            printed.put("note", note);
+            printed.put("days", limit.days());
+            printed.put("unit", limit.kind() == Decision.DayKind.WORKING ? "个工作日" : "日");
+            printed.put("onTheSpot", limit.days() == 0);
+            return printed;
+        }
+
+        /**
+         * The article this notice is given under, from the item's pack ({@code notices} in item.yaml); for a
+         * refusal also the decision it states and the notice's title.
+         */
+        private Map<String, Object> legal(ServiceItem item, Decision.Outcome outcome) {
+            ServiceItem.Notices notices = item.notices();
+            if (notices == null) {
+                throw new InvalidNoticeData("item.notices", "the rule pack names no legal basis for its notices");
+            }
+            Map<String, Object> legal = new LinkedHashMap<>();
+            ServiceItem.Refusal refusal = switch (outcome) {
+                case INELIGIBLE -> notices.ineligible();
+                case NOT_APPLICABLE -> notices.notApplicable();
+                default -> null;
+            };
+            if (refusal != null) {
+                legal.put("basis", printed("item.notices.refusal.basis", refusal.basis(), MAX_TEXT));
+                legal.put("decision", printed("item.notices.refusal.decision", refusal.decision(), MAX_NAME));
+                legal.put("title", printed("item.notices.refusal.title", refusal.title(), MAX_NAME));
+            } else {
+                String basis = outcome == Decision.Outcome.INCOMPLETE ? notices.incomplete() : notices.accepted();
+                legal.put("basis", printed("item.notices.basis", basis, MAX_TEXT));
+            }
+            return legal;
         }
 
         private static Map<String, Object> fee(Decision decision) {

@@ -20,10 +20,36 @@ public record Decision(
         Visits visits,
         boolean atMostOnce,
         Money fee,
-        int timeLimitWorkingDays,
+        TimeLimit timeLimit,
+        Integer timeLimitWorkingDays,
         List<TraceEntry> trace) {
 
+    /**
+     * The decision with {@code timeLimitWorkingDays} kept for one more version of the contract: the promised
+     * days when they are working days, else null (spec/items.md, corrections).
+     */
+    public Decision(String item, String packVersion, LocalDate asOf, Outcome outcome, List<DecisionReason> reasons,
+                    List<MaterialCheck> materials, Visits visits, boolean atMostOnce, Money fee, TimeLimit timeLimit,
+                    List<TraceEntry> trace) {
+        this(item, packVersion, asOf, outcome, reasons, materials, visits, atMostOnce, fee, timeLimit,
+                timeLimit.kind() == DayKind.WORKING ? timeLimit.days() : null, trace);
+    }
+
     public enum Outcome { ACCEPTABLE, INCOMPLETE, INELIGIBLE, NOT_APPLICABLE }
+
+    /** Working days (工作日) or calendar days (日, 自然日): the law says which. */
+    public enum DayKind { WORKING, CALENDAR }
+
+    /**
+     * The promised time (承诺时限) from acceptance to decision and, where the law gives one, the statutory
+     * maximum (法定时限); 0 days means decided on the spot (当场).
+     */
+    public record TimeLimit(int days, DayKind kind, Days legalMaximum) {
+    }
+
+    /** A number of days of a kind. */
+    public record Days(int days, DayKind kind) {
+    }
 
     public enum MaterialStatus { PROVIDED, REUSED, COMMITTED, MISSING, REJECTED }
 

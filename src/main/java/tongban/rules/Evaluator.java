@@ -70,11 +70,17 @@ final class Evaluator {
         findings.stream().filter(Reason.class::isInstance).map(Reason.class::cast)
                 .sorted(Comparator.comparing(Reason::effect).thenComparing(Reason::rule, byRuleOrder))
                 .forEach(r -> reasons.putIfAbsent(r.code(), r));
+        // an item that does not apply decides nothing else: no eligibility, no materials, no trips (spec/items.md,
+        // corrections 2); what is only information is still told
+        boolean applies = reasons.values().stream().noneMatch(r -> r.effect() == Effect.NOT_APPLICABLE);
+        if (!applies) {
+            reasons.values().removeIf(r -> r.effect() == Effect.INELIGIBLE);
+        }
 
         Set<String> required = new LinkedHashSet<>();
         Set<String> reused = new LinkedHashSet<>();
         for (Object f : findings) {
-            if (f instanceof Requirement r) {
+            if (f instanceof Requirement r && applies) {
                 required.add(r.material());
             } else if (f instanceof Reuse r) {
                 reused.add(r.material());
@@ -86,6 +92,7 @@ final class Evaluator {
                 .toList();
 
         List<Visit> visits = findings.stream().filter(Visit.class::isInstance).map(Visit.class::cast)
+                .filter(v -> applies)
                 .sorted(Comparator.comparing((Visit v) -> !v.ownTrip()).thenComparing(Visit::rule, byRuleOrder))
                 .toList();
         Map<String, Integer> trips = new LinkedHashMap<>();
@@ -100,14 +107,19 @@ final class Evaluator {
         }
         int count = (int) steps.stream().mapToInt(Step::trip).distinct().count();
         List<Advice> suggestions = findings.stream().filter(Suggestion.class::isInstance).map(Suggestion.class::cast)
+                .filter(v -> applies)
                 .sorted(Comparator.comparing(Suggestion::rule, byRuleOrder))
                 .map(s -> new Advice(s.code(), s.message())).distinct().toList();
 
         Money fee = findings.stream().filter(Fee.class::isInstance).map(Fee.class::cast)
                 .map(Fee::amount).max(Comparator.naturalOrder())
                 .map(amount -> new Money(amount, item.fee().currency())).orElse(item.fee());
-        int timeLimit = findings.stream().filter(TimeLimit.class::isInstance).map(TimeLimit.class::cast)
-                .mapToInt(TimeLimit::workingDays).min().orElse(item.timeLimitWorkingDays());
+        // a TimeLimit rule shortens the promised days; their kind and the legal maximum are the item's
+        Decision.TimeLimit usual = item.timeLimit();
+        int days = findings.stream().filter(TimeLimit.class::isInstance).map(TimeLimit.class::cast)
+                .mapToInt(TimeLimit::days).min().orElse(usual.days());
+        Decision.TimeLimit timeLimit = new Decision.TimeLimit(Math.min(days, usual.days()), usual.kind(),
+                usual.legalMaximum());
 
         List<TraceEntry> trace = fired.stream().sorted(byRuleOrder)
                 .map(pack.rules()::get).map(r -> new TraceEntry(r.name(), r.file(), r.basis())).toList();

@@ -3,33 +3,44 @@ package tongban.rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import tongban.platform.StrictYaml;
+import tongban.platform.StrictYaml.Value;
+import tongban.rules.Decision.DayKind;
 import tongban.rules.FieldSpec.Choice;
 import tongban.rules.MaterialSpec.Means;
 import tongban.rules.vocabulary.Text;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Reads a pack's {@code item.yaml} (and the catalogue files it names), collecting every error it finds. */
+/**
+ * Reads a pack's {@code item.yaml} (and the catalogue files it names) against its schema: an unknown key,
+ * a missing one or a value of the wrong kind is an error at its line and column, and every error is collected.
+ */
 final class ItemReader {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final Set<String> ITEM_KEYS = Set.of("code", "itemCode", "name", "department", "legalBasis",
+            "issues", "fee", "timeLimit", "timeLimitNote", "form", "records", "materials", "notices");
+    private static final Set<String> FIELD_KEYS = Set.of("type", "required", "values", "catalogue", "min",
+            "greaterThan", "maxLength", "zh", "en");
+    private static final Set<String> MATERIAL_KEYS = Set.of("code", "name", "accepts", "satisfiedBy");
+    private static final Set<String> TEXT_KEYS = Set.of("zh", "en");
+    private static final Set<String> REFUSAL_KEYS = Set.of("title", "decision", "basis");
+    private static final Set<String> DAY_KINDS = Set.of("WORKING", "CALENDAR");
     /** The longest text a pack may declare: one field is never a document. */
     private static final int MAX_TEXT_LENGTH = 1000;
 
     private final PackSource source;
     private final List<PackError> errors;
-    private final String text;
+    private final List<StrictYaml.Problem> problems = new ArrayList<>();
 
     private ItemReader(PackSource source, List<PackError> errors) {
         this.source = source;
         this.errors = errors;
-        this.text = source.files().get(PackSource.ITEM_FILE);
     }
 
     /** The item, or null when {@code item.yaml} has errors (added to {@code errors}). */
@@ -37,185 +48,239 @@ final class ItemReader {
         return new ItemReader(source, errors).read();
     }
 
-    static JsonNode parseYaml(String text) {
-        return YAML.readTree(text);
+    private ServiceItem read() {
+        ServiceItem item = StrictYaml.parse(source.files().get(PackSource.ITEM_FILE), problems)
+                .map(this::item).orElse(null);
+        problems.forEach(p -> errors.add(new PackError(source.path(PackSource.ITEM_FILE), p.line(), p.column(),
+                p.message(), p.message().startsWith("not valid YAML"))));
+        return problems.isEmpty() ? item : null;
     }
 
-    private ServiceItem read() {
-        JsonNode root;
-        try {
-            root = parseYaml(text);
-        } catch (JacksonException e) {
-            var at = e.getLocation();
-            errors.add(new PackError(source.path(PackSource.ITEM_FILE), at == null ? 1 : at.getLineNr(),
-                    at == null ? 1 : at.getColumnNr(), "not valid YAML: " + e.getOriginalMessage()));
+    private ServiceItem item(Value root) {
+        Map<String, Value> item = root.map(ITEM_KEYS, Set.of("code", "name", "department", "legalBasis", "issues",
+                "fee", "timeLimit", "form", "records", "materials", "notices"));
+        if (item == null) {
             return null;
         }
-        int before = errors.size();
-        String code = string(root, "code");
+        String code = get(item, "code", Value::text);
         if (code != null && !code.equals(source.item())) {
-            error("code", "code '" + code + "' must be the folder name '" + source.item() + "'");
-        }
-        Text name = text(root, "name");
-        JsonNode dept = root.path("department");
-        ServiceItem.Department department = new ServiceItem.Department(string(dept, "id"), text(root, "department"));
-        List<String> basis = new ArrayList<>();
-        root.path("legalBasis").forEach(b -> basis.add(b.asString()));
-        if (basis.isEmpty()) {
-            error("legalBasis", "legalBasis must list at least one law or regulation");
-        }
-        ServiceItem.IssuedDocument issues = new ServiceItem.IssuedDocument(string(root.path("issues"), "type"),
-                text(root, "issues"));
-        JsonNode fee = root.path("fee");
-        Money money = new Money(fee.path("amount").isNumber() ? fee.path("amount").decimalValue() : BigDecimal.ZERO,
-                fee.path("currency").asString("CNY"));
-        if (!fee.path("amount").isNumber()) {
-            error("fee", "fee.amount must be a number");
-        }
-        JsonNode limit = root.path("timeLimitWorkingDays");
-        if (!limit.isIntegralNumber() || limit.asInt() < 0) {
-            error("timeLimitWorkingDays", "timeLimitWorkingDays must be a whole number of working days, 0 or more");
-        }
-        Map<String, FieldSpec> form = fields(root.path("form"));
-        Map<String, FieldSpec> records = fields(root.path("records"));
-        List<MaterialSpec> materials = materials(root.path("materials"));
-        for (String key : root.propertyNames()) {
-            if (!Set.of("code", "itemCode", "name", "department", "legalBasis", "issues", "fee",
-                    "timeLimitWorkingDays", "form", "records", "materials").contains(key)) {
-                error(key, "unknown key '" + key + "'");
-            }
-        }
-        if (errors.size() > before) {
-            return null;
+            item.get("code").problem("code '" + code + "' must be the folder name '" + source.item() + "'");
         }
         // the national item code (事项编码) where one is published; some local items have none yet
-        String itemCode = root.path("itemCode").isValueNode() ? root.path("itemCode").asString() : null;
-        return new ServiceItem(code, itemCode, name, department, List.copyOf(basis), issues, money,
-                limit.asInt(), form, records, materials);
+        String itemCode = get(item, "itemCode", Value::text);
+        Text name = get(item, "name", this::text);
+        ServiceItem.Department department = get(item, "department", v -> {
+            Map<String, Value> d = v.map(Set.of("id", "zh", "en"), Set.of("id", "zh", "en"));
+            return d == null ? null : new ServiceItem.Department(get(d, "id", Value::text),
+                    new Text(get(d, "zh", Value::text), get(d, "en", Value::text)));
+        });
+        List<String> basis = get(item, "legalBasis", Value::texts);
+        if (basis != null && basis.isEmpty()) {
+            item.get("legalBasis").problem("legalBasis must list at least one law or regulation");
+        }
+        ServiceItem.IssuedDocument issues = get(item, "issues", v -> {
+            Map<String, Value> i = v.map(Set.of("type", "zh", "en"), Set.of("type", "zh", "en"));
+            return i == null ? null : new ServiceItem.IssuedDocument(get(i, "type", Value::text),
+                    new Text(get(i, "zh", Value::text), get(i, "en", Value::text)));
+        });
+        Money fee = get(item, "fee", v -> {
+            Map<String, Value> f = v.map(Set.of("amount", "currency"), Set.of("amount", "currency"));
+            return f == null ? null : new Money(get(f, "amount", Value::number), get(f, "currency", Value::text));
+        });
+        Decision.TimeLimit limit = get(item, "timeLimit", this::timeLimit);
+        Text limitNote = get(item, "timeLimitNote", this::text);
+        Map<String, FieldSpec> form = get(item, "form", this::fields);
+        Map<String, FieldSpec> records = get(item, "records", this::fields);
+        List<MaterialSpec> materials = get(item, "materials", this::materials);
+        ServiceItem.Notices notices = get(item, "notices", this::notices);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new ServiceItem(code, itemCode, name, department, List.copyOf(basis), issues, fee, limit, limitNote,
+                form, records, materials, notices);
     }
 
-    private Map<String, FieldSpec> fields(JsonNode node) {
-        Map<String, FieldSpec> fields = new LinkedHashMap<>();
-        for (var entry : node.properties()) {
-            String name = entry.getKey();
-            JsonNode spec = entry.getValue();
-            FieldSpec.Type type;
-            try {
-                type = FieldSpec.Type.valueOf(spec.path("type").asString("").toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                error(name + ":", "field '" + name + "' needs a type: text, flag, integer, decimal, choice or list");
-                continue;
-            }
-            List<Choice> choices = new ArrayList<>();
-            spec.path("values").forEach(v -> choices.add(new Choice(v.asString(), null)));
-            if (spec.has("catalogue")) {
-                choices.addAll(catalogue(spec.path("catalogue").asString()));
-            }
-            if ((type == FieldSpec.Type.CHOICE || type == FieldSpec.Type.LIST) && choices.isEmpty()) {
-                error(name + ":", "field '" + name + "' of type " + type.name().toLowerCase(Locale.ROOT)
-                        + " needs values or a catalogue");
-            }
-            BigDecimal min = spec.has("min") ? spec.path("min").decimalValue() : null;
-            BigDecimal greaterThan = spec.has("greaterThan") ? spec.path("greaterThan").decimalValue() : null;
-            Text label = spec.has("zh") ? new Text(spec.path("zh").asString(), spec.path("en").asString(null)) : null;
-            fields.put(name, new FieldSpec(name, type, spec.path("required").asBoolean(false), List.copyOf(choices), min,
-                    greaterThan, label, maxLength(name, type, spec)));
+    private static <T> T get(Map<String, Value> map, String key, Function<Value, T> read) {
+        Value value = map.get(key);
+        return value == null ? null : read.apply(value);
+    }
+
+    /** {@code {days, kind, legalMaximum: {days, kind} | null}}: the promised time and the law's maximum. */
+    private Decision.TimeLimit timeLimit(Value value) {
+        Map<String, Value> t = value.map(Set.of("days", "kind", "legalMaximum"), Set.of("days", "kind", "legalMaximum"));
+        if (t == null) {
+            return null;
         }
+        Integer days = get(t, "days", v -> v.integer(0));
+        DayKind kind = get(t, "kind", this::dayKind);
+        Decision.Days maximum = get(t, "legalMaximum", v -> {
+            if (v.isNull()) {
+                return null;
+            }
+            Map<String, Value> m = v.map(Set.of("days", "kind"), Set.of("days", "kind"));
+            return m == null ? null : new Decision.Days(get(m, "days", d -> d.integer(0)), get(m, "kind", this::dayKind));
+        });
+        if (days != null && maximum != null && kind == maximum.kind() && days > maximum.days()) {
+            value.problem("timeLimit.days (" + days + ") exceeds the legal maximum (" + maximum.days() + ")");
+        }
+        return days == null || kind == null ? null : new Decision.TimeLimit(days, kind, maximum);
+    }
+
+    private DayKind dayKind(Value value) {
+        String kind = value.oneOf(DAY_KINDS);
+        return kind == null ? null : DayKind.valueOf(kind);
+    }
+
+    private Map<String, FieldSpec> fields(Value node) {
+        Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        Map<String, Value> entries = node.entries();
+        if (entries == null) {
+            return fields;
+        }
+        entries.forEach((name, value) -> {
+            Map<String, Value> spec = value.map(FIELD_KEYS, Set.of("type", "zh", "en"));
+            if (spec == null) {
+                return;
+            }
+            String typeName = get(spec, "type", v -> v.oneOf(Set.of("text", "flag", "integer", "decimal", "choice", "list")));
+            FieldSpec.Type type = typeName == null ? null : FieldSpec.Type.valueOf(typeName.toUpperCase(Locale.ROOT));
+            List<Choice> choices = new ArrayList<>();
+            List<String> values = get(spec, "values", Value::texts);
+            if (values != null) {
+                values.forEach(v -> choices.add(new Choice(v, null)));
+            }
+            String catalogue = get(spec, "catalogue", Value::text);
+            if (catalogue != null) {
+                choices.addAll(catalogue(catalogue, spec.get("catalogue")));
+            }
+            boolean choosing = type == FieldSpec.Type.CHOICE || type == FieldSpec.Type.LIST;
+            if (choosing && choices.isEmpty()) {
+                value.problem("field '" + name + "' of type " + typeName + " needs values or a catalogue");
+            } else if (type != null && !choosing && (values != null || catalogue != null)) {
+                value.problem("field '" + name + "' of type " + typeName + " takes no values or catalogue");
+            }
+            Boolean required = spec.containsKey("required") ? spec.get("required").bool() : Boolean.FALSE;
+            BigDecimal min = get(spec, "min", Value::number);
+            BigDecimal greaterThan = get(spec, "greaterThan", Value::number);
+            Integer maxLength = maxLength(name, type, spec);
+            Text label = new Text(get(spec, "zh", Value::text), get(spec, "en", Value::text));
+            if (type != null && required != null) {
+                fields.put(name, new FieldSpec(name, type, required, List.copyOf(choices), min, greaterThan, label,
+                        maxLength));
+            }
+        });
         return fields;
     }
 
     /** A text's length in characters: declared, or the default; other types have none. */
-    private Integer maxLength(String name, FieldSpec.Type type, JsonNode spec) {
-        if (!spec.has("maxLength")) {
+    private static Integer maxLength(String name, FieldSpec.Type type, Map<String, Value> spec) {
+        Value declared = spec.get("maxLength");
+        if (declared == null) {
             return type == FieldSpec.Type.TEXT ? FieldSpec.DEFAULT_MAX_LENGTH : null;
         }
-        JsonNode declared = spec.path("maxLength");
-        if (type != FieldSpec.Type.TEXT) {
-            error(name + ":", "field '" + name + "': maxLength is for text fields");
-        } else if (!declared.isIntegralNumber() || declared.asInt() < 1 || declared.asInt() > MAX_TEXT_LENGTH) {
-            error(name + ":", "field '" + name + "': maxLength must be a whole number from 1 to " + MAX_TEXT_LENGTH);
+        Integer length = declared.integer(Integer.MIN_VALUE);
+        if (type != null && type != FieldSpec.Type.TEXT) {
+            declared.problem("field '" + name + "': maxLength is for text fields");
+        } else if (length != null && (length < 1 || length > MAX_TEXT_LENGTH)) {
+            declared.problem("field '" + name + "': maxLength must be a whole number from 1 to " + MAX_TEXT_LENGTH);
         } else {
-            return declared.asInt();
+            return length;
         }
         return null;
     }
 
-    private List<Choice> catalogue(String file) {
+    private List<Choice> catalogue(String file, Value at) {
         String csv = source.files().get(file);
         if (csv == null) {
-            error(file, "catalogue file '" + file + "' is not in the pack");
+            at.problem("catalogue file '" + file + "' is not in the pack");
             return List.of();
         }
         List<Choice> choices = new ArrayList<>();
-        String[] lines = csv.strip().split("\\R");
+        String[] lines = csv.split("\\R", -1);
+        if (!lines[0].strip().equals("code,zh,en")) {
+            errors.add(new PackError(source.path(file), 1, 1, "the first line of a catalogue is: code,zh,en"));
+        }
+        Set<String> seen = new HashSet<>();
         for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank() && i == lines.length - 1) {
+                break;
+            }
             String[] cells = lines[i].split(",", -1);
-            if (cells.length < 3 || cells[0].isBlank()) {
-                errors.add(new PackError(source.path(file), i + 1, 1, "a catalogue line is: code,zh,en"));
+            if (cells.length != 3 || cells[0].isBlank() || cells[1].isBlank() || cells[2].isBlank()) {
+                errors.add(new PackError(source.path(file), i + 1, 1, "a catalogue line is code,zh,en: three "
+                        + "non-empty cells, and a name may not hold a comma (" + cells.length + " cells here)"));
                 continue;
             }
-            choices.add(new Choice(cells[0].strip(), new Text(cells[1].strip(), cells[2].strip())));
+            String code = cells[0].strip();
+            if (!code.matches("[a-z0-9][a-z0-9-]*")) {
+                errors.add(new PackError(source.path(file), i + 1, 1, "a catalogue code is lower-case letters, digits "
+                        + "and '-', not '" + code + "'"));
+            } else if (!seen.add(code)) {
+                errors.add(new PackError(source.path(file), i + 1, 1, "code '" + code + "' is listed twice"));
+            }
+            choices.add(new Choice(code, new Text(cells[1].strip(), cells[2].strip())));
         }
         return choices;
     }
 
-    private List<MaterialSpec> materials(JsonNode node) {
+    private List<MaterialSpec> materials(Value node) {
         List<MaterialSpec> materials = new ArrayList<>();
-        for (JsonNode m : node) {
-            String code = string(m, "code");
+        Set<String> codes = new HashSet<>();
+        for (Value m : node.list()) {
+            Map<String, Value> spec = m.map(MATERIAL_KEYS, Set.of("code", "name", "satisfiedBy"));
+            if (spec == null) {
+                continue;
+            }
+            String code = get(spec, "code", Value::text);
+            if (code != null && !codes.add(code)) {
+                spec.get("code").problem("material '" + code + "' is declared twice");
+            }
             Set<Means> means = EnumSet.noneOf(Means.class);
-            for (JsonNode by : m.path("satisfiedBy")) {
-                try {
-                    means.add(Means.valueOf(by.asString().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    error(by.asString(), "material '" + code + "': satisfiedBy takes form, reuse, upload or commitment");
+            List<Value> by = get(spec, "satisfiedBy", Value::list);
+            for (Value b : by == null ? List.<Value>of() : by) {
+                String word = b.oneOf(Set.of("form", "reuse", "upload", "commitment"));
+                if (word != null) {
+                    means.add(Means.valueOf(word.toUpperCase(Locale.ROOT)));
                 }
             }
-            if (means.isEmpty()) {
-                error(code, "material '" + code + "' needs satisfiedBy");
+            if (by != null && by.isEmpty()) {
+                spec.get("satisfiedBy").problem("material '" + code + "' needs satisfiedBy: form, reuse, upload or commitment");
             }
             List<String> accepts = new ArrayList<>();
-            m.path("accepts").forEach(a -> accepts.add(a.asString().toLowerCase(Locale.ROOT)));
-            if (means.contains(Means.UPLOAD) && accepts.isEmpty()) {
-                error(code, "material '" + code + "' can be uploaded, so it must list the media types it accepts");
+            List<Value> types = get(spec, "accepts", Value::list);
+            for (Value t : types == null ? List.<Value>of() : types) {
+                String type = t.text();
+                if (type != null && !type.matches("[a-z]+/([a-z0-9.+-]+|\\*)")) {
+                    t.problem("'" + type + "' is not a media type such as application/pdf or image/*");
+                } else if (type != null) {
+                    accepts.add(type);
+                }
             }
-            materials.add(new MaterialSpec(code, text(m, "name"), List.copyOf(accepts), Set.copyOf(means)));
+            if (means.contains(Means.UPLOAD) && accepts.isEmpty() && types == null) {
+                m.problem("material '" + code + "' can be uploaded, so it must list the media types it accepts");
+            } else if (!means.contains(Means.UPLOAD) && types != null) {
+                spec.get("accepts").problem("material '" + code + "' cannot be uploaded, so it accepts no media type");
+            }
+            materials.add(new MaterialSpec(code, get(spec, "name", this::text), List.copyOf(accepts), Set.copyOf(means)));
         }
         return List.copyOf(materials);
     }
 
-    private String string(JsonNode node, String key) {
-        JsonNode value = node.path(key);
-        if (!value.isValueNode() || value.asString().isBlank()) {
-            error(key, "'" + key + "' is required");
-            return null;
-        }
-        return value.asString();
+    private ServiceItem.Notices notices(Value node) {
+        Map<String, Value> n = node.map(Set.of("accepted", "incomplete", "ineligible", "notApplicable"),
+                Set.of("accepted", "incomplete", "ineligible", "notApplicable"));
+        return n == null ? null : new ServiceItem.Notices(get(n, "accepted", Value::text), get(n, "incomplete", Value::text),
+                get(n, "ineligible", this::refusal), get(n, "notApplicable", this::refusal));
     }
 
-    private Text text(JsonNode node, String key) {
-        JsonNode value = node.path(key);
-        String zh = value.path("zh").asString("");
-        String en = value.path("en").asString("");
-        if (zh.isBlank() || en.isBlank()) {
-            error(key, "'" + key + "' needs zh and en");
-        }
-        return new Text(zh, en);
+    private ServiceItem.Refusal refusal(Value node) {
+        Map<String, Value> r = node.map(REFUSAL_KEYS, REFUSAL_KEYS);
+        return r == null ? null : new ServiceItem.Refusal(get(r, "title", Value::text), get(r, "decision", Value::text),
+                get(r, "basis", Value::text));
     }
 
-    /** Reports at the first line mentioning {@code near}, since a parsed YAML tree keeps no positions. */
-    private void error(String near, String message) {
-        int line = 1;
-        int column = 1;
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int at = lines[i].indexOf(near);
-            if (near != null && at >= 0) {
-                line = i + 1;
-                column = at + 1;
-                break;
-            }
-        }
-        errors.add(new PackError(source.path(PackSource.ITEM_FILE), line, column, message));
+    private Text text(Value node) {
+        Map<String, Value> t = node.map(TEXT_KEYS, TEXT_KEYS);
+        return t == null ? null : new Text(get(t, "zh", Value::text), get(t, "en", Value::text));
     }
 }

@@ -51,10 +51,12 @@ final class PackCompiler {
 
     private static final Pattern FINDING = Pattern.compile("insert\\(\\s*(\\w+)\\.of\\(");
     private static final Pattern FIELD_USE = Pattern.compile(
-            "\\b(has|flag|text|number|decimal|list|includes|includesOnly)\\(\\s*\"([^\"]*)\"((?:\\s*,\\s*\"[^\"]*\")*)");
+            "\\b(has|flag|text|number|decimal|list|includes|includesOnly|onlyFrom)\\(\\s*\"([^\"]*)\"((?:\\s*,\\s*\"[^\"]*\")*)");
     private static final Pattern BARE_FIELD_USE = Pattern.compile(
-            "(?<![.\\w])(has|flag|text|number|decimal|list|includes|includesOnly)\\(\\s*\"");
+            "(?<![.\\w])(has|flag|text|number|decimal|list|includes|includesOnly|onlyFrom)\\(\\s*\"");
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
+    // every citation names a law in 《》 and an article (第…条) of it
+    private static final Pattern CITATION = Pattern.compile("《[^》]+》(（[^）]*）)?第[一二三四五六七八九十百零〇]+条");
     private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern MVEL_POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
@@ -101,6 +103,7 @@ final class PackCompiler {
         }
         if (item != null) {
             checkReferences(rules, errors);
+            ScenarioSchema.check(source, errors);
         }
         if (source.drlFiles().isEmpty()) {
             errors.add(new PackError(source.path(PackSource.ITEM_FILE), 1, 1, "the pack has no .drl file"));
@@ -212,13 +215,13 @@ final class PackCompiler {
 
     private void checkMetadata(ServiceItem item, String path, String text, RuleDescr rule, String kind,
                                Map<String, String> meta, List<PackError> errors) {
-        List<String> needed = new ArrayList<>(List.of("basis"));
+        List<String> needed = new ArrayList<>(List.of("basis", "source"));
         switch (kind == null ? "" : kind) {
             case "Reason", "Suggestion" -> needed.addAll(List.of("code", "zh", "en"));
             case "Visit" -> needed.addAll(List.of("code", "zh", "en", "stage"));
             case "Requirement", "Reuse" -> needed.add("material");
             case "Fee" -> needed.add("amount");
-            case "TimeLimit" -> needed.add("workingDays");
+            case "TimeLimit" -> needed.add("days");
             default -> { }
         }
         for (String key : needed) {
@@ -251,8 +254,18 @@ final class PackCompiler {
         if (meta.containsKey("amount") && !meta.get("amount").matches("\\d+(\\.\\d{1,2})?")) {
             errors.add(at(path, text, rule, "@amount", "@amount must be a number such as 20 or 20.50"));
         }
-        if (meta.containsKey("workingDays") && !meta.get("workingDays").matches("\\d+")) {
-            errors.add(at(path, text, rule, "@workingDays", "@workingDays must be a whole number"));
+        if (meta.containsKey("days") && !meta.get("days").matches("\\d+")) {
+            errors.add(at(path, text, rule, "@days", "@days must be a whole number"));
+        }
+        String basis = meta.get("basis");
+        if (basis != null && !basis.isBlank() && java.util.Arrays.stream(basis.split("；"))
+                .anyMatch(part -> !CITATION.matcher(part.strip()).lookingAt())) {
+            errors.add(at(path, text, rule, "@basis", "@basis names, for each law it cites (separated by ；), the law and "
+                    + "its article, such as 《中华人民共和国食品安全法》第三十五条第一款, not '" + basis + "'"));
+        }
+        String verified = meta.get("verified");
+        if (verified != null && !verified.equals("yes") && !verified.equals("no")) {
+            errors.add(at(path, text, rule, "@verified", "@verified is \"yes\" or \"no\", not '" + verified + "'"));
         }
     }
 

@@ -11,4 +11,9 @@ record RuleInfo(String name, String file, int line, int order, String finding, M
     String basis() {
         return metadata.getOrDefault("basis", "");
     }
+
+    /** False when the rule says its basis could not be checked against the law's text ({@code @verified("no")}). */
+    boolean verified() {
+        return !"no".equals(metadata.get("verified"));
+    }
 }

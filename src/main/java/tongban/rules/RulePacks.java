@@ -87,7 +87,7 @@ public class RulePacks {
         CompiledPack pack = pack(item);
         return new ServiceGuide(pack.item(), pack.version(), pack.rulesInOrder().stream()
                 .map(r -> new ServiceGuide.GuideRule(concern(r.file()), r.name(), r.finding(), r.metadata().get("code"),
-                        r.metadata().get("material"), r.basis(),
+                        r.metadata().get("material"), r.basis(), r.metadata().get("source"), r.verified(),
                         r.metadata().containsKey("zh") ? new Text(r.metadata().get("zh"), r.metadata().get("en")) : null))
                 .toList(), FieldText.RULE);
     }

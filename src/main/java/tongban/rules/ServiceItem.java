@@ -8,6 +8,7 @@ import tongban.rules.vocabulary.Text;
 /**
  * A service item (事项) as declared by its pack's {@code item.yaml}: what it is, who issues what, and
  * every material and form field it may need. The service guide (办事指南) is made from this and the rules.
+ * {@code timeLimitNote} tells what the time limit's numbers do not, such as an extension the law allows.
  */
 public record ServiceItem(
         String code,
@@ -17,10 +18,12 @@ public record ServiceItem(
         List<String> legalBasis,
         IssuedDocument issues,
         Money fee,
-        int timeLimitWorkingDays,
+        Decision.TimeLimit timeLimit,
+        Text timeLimitNote,
         Map<String, FieldSpec> form,
         Map<String, FieldSpec> records,
-        List<MaterialSpec> materials) {
+        List<MaterialSpec> materials,
+        Notices notices) {
 
     /** The issuing department (发证部门); its {@code id} names its seal. */
     public record Department(String id, Text name) {
@@ -28,6 +31,18 @@ public record ServiceItem(
 
     /** The certificate type the item issues, such as {@code business-licence} (营业执照). */
     public record IssuedDocument(String type, Text name) {
+    }
+
+    /**
+     * The articles the item's notices (告知文书) rest on: acceptance (受理), the one-time list of what is
+     * missing (一次性告知), and each kind of refusal with the words of its decision, since a registration is
+     * refused (不予登记) under another article than a licence (不予许可) or a permit that is no licence at all.
+     */
+    public record Notices(String accepted, String incomplete, Refusal ineligible, Refusal notApplicable) {
+    }
+
+    /** A refusal notice: its title, the decision it states, and the article it is taken under. */
+    public record Refusal(String title, String decision, String basis) {
     }
 
     public Optional<MaterialSpec> material(String code) {

@@ -70,7 +70,7 @@ class AcceptanceJourneyTests {
 
         Response food = submit("zhangsan", key(), """
                 { "item": "food-business-licence",
-                  "form": { "foodCategories": ["catering-hot"], "premisesAreaSqm": 45.5, "foodSafetyManager": true },
+                  "form": { "foodCategories": ["catering-hot"], "foodSafetyManager": true },
                   "options": { "commitment": true, "delivery": "ONLINE" } }""",
                 new Multipart().file("equipment-layout", "layout.pdf", "application/pdf", Fixtures.pdf("设备布局")));
         assertThat(food.status()).as(food.body()).isEqualTo(201);
@@ -80,6 +80,7 @@ class AcceptanceJourneyTests {
                 .contains("{\"code\":\"business-licence\",\"status\":\"REUSED\"")
                 .contains("{\"code\":\"food-safety-rules\",\"status\":\"COMMITTED\"");
         assertThat(b.path("decision").path("timeLimitWorkingDays").asInt()).isZero();
+        assertThat(b.path("decision").path("timeLimit").path("kind").asString()).isEqualTo("WORKING");
         assertThat(b.path("certificate").path("number").asString()).matches("JY\\d{14}");
         assertSealedAndValid(b.path("certificate").path("downloadUrl").asString(), "zhangsan");
     }
@@ -97,8 +98,11 @@ class AcceptanceJourneyTests {
         assertThat(decision.path("visits").path("count").asInt()).isEqualTo(2);
         assertThat(decision.path("atMostOnce").asBoolean()).isFalse();
         assertThat(decision.path("visits").path("suggestions").toString()).contains("USE_POSTAL_DELIVERY");
-        assertThat(decision.path("materials").toString()).contains("{\"code\":\"photo\",\"status\":\"PROVIDED\"")
+        // a first permit's photo is taken at the centre on the check trip: it is no material of the application
+        assertThat(decision.path("materials").toString()).doesNotContain("\"photo\"")
                 .contains("{\"code\":\"residence-registration\",\"status\":\"REUSED\"");
+        assertThat(decision.path("timeLimit").path("kind").asString()).isEqualTo("CALENDAR");
+        assertThat(decision.path("timeLimitWorkingDays").isNull()).isTrue();
         // the first permit waits for the in-person check: accepted, not yet issued
         assertThat(pickup.json().path("status").asString()).isEqualTo("ACCEPTED");
 

@@ -23,7 +23,9 @@ class IncompleteNoticeTests {
         Decision decision = Notices.decision(c);
         String text = NoticeText.of(Notices.render(c));
 
-        assertThat(text).contains("补正材料一次性告知书", c.applicant() + "：", "TB20261127", "第三十二条",
+        // each item's own article, from its pack: 条例第十九条, 行政许可法第三十二条, 居住证暂行条例第九条
+        assertThat(text).contains("补正材料一次性告知书", c.applicant() + "：", "TB20261127",
+                "根据" + NoticeText.flat(Notices.item(c).notices().incomplete()) + "的规定",
                 "自收到本告知书之日起5个工作日内", "上海市");
         List<Decision.MaterialCheck> toDo = decision.materials().stream()
                 .filter(m -> m.status() == MaterialStatus.MISSING || m.status() == MaterialStatus.REJECTED).toList();
@@ -37,7 +39,7 @@ class IncompleteNoticeTests {
     void aRefusedUploadIsToldAsSuchWithTheFormatsThatAreAccepted() throws Exception {
         String text = NoticeText.of(Notices.render(Notices.named("residence-incomplete")));
 
-        assertThat(text).contains("本人相片：已提交的文件格式不符合要求。请上传JPEG格式的电子文件。",
+        assertThat(text).contains("本人相片（首次申领的在受理点现场采集）：已提交的文件格式不符合要求。请上传JPEG格式的电子文件。",
                 "本人居民身份证：未提交。请上传JPEG、PNG、PDF格式的电子文件。");
     }
 

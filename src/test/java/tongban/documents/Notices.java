@@ -53,14 +53,14 @@ final class Notices {
             new Case("food-incomplete", "food-business-licence", Decision.Outcome.INCOMPLETE, "赵六", """
                     asOf: 2026-11-27
                     applicant: { kind: PERSON, idNumber: "440304199111092273", name: 赵六, hukouRegion: "440304", identityVerified: false }
-                    form: { foodCategories: [catering-hot], premisesAreaSqm: 33, foodSafetyManager: true }
+                    form: { foodCategories: [catering-hot], foodSafetyManager: true }
                     materials: [ { code: equipment-layout, mediaType: image/gif } ]
                     certificates: [ { type: business-licence, number: "92310104MA1N2B6T7B", holderId: "440304199111092273", status: VALID } ]
                     """),
             new Case("food-accepted", "food-business-licence", Decision.Outcome.ACCEPTABLE, "王五", """
                     asOf: 2026-11-27
                     applicant: { kind: PERSON, idNumber: "310107198704231552", name: 王五, hukouRegion: "310107", identityVerified: true }
-                    form: { foodCategories: [catering-hot], premisesAreaSqm: 45.5, foodSafetyManager: true }
+                    form: { foodCategories: [catering-hot], foodSafetyManager: true }
                     materials: [ { code: equipment-layout, mediaType: application/pdf }, { code: food-safety-rules, mediaType: application/pdf } ]
                     certificates: [ { type: business-licence, number: "92310107MA1M5X8P26", holderId: "310107198704231552", status: VALID } ]
                     options: { delivery: PICKUP }
@@ -68,19 +68,19 @@ final class Notices {
             new Case("food-ineligible", "food-business-licence", Decision.Outcome.INELIGIBLE, "王五", """
                     asOf: 2026-11-27
                     applicant: { kind: PERSON, idNumber: "310107198704231552", name: 王五, hukouRegion: "310107", identityVerified: true }
-                    form: { foodCategories: [prepackaged], premisesAreaSqm: 15, foodSafetyManager: false }
+                    form: { foodCategories: [catering-hot], foodSafetyManager: false }
                     certificates: [ { type: business-licence, number: "92310107MA1M5X8P26", holderId: "310107198704231552", status: VALID } ]
                     """),
             new Case("food-not-applicable", "food-business-licence", Decision.Outcome.NOT_APPLICABLE, "王五", """
                     asOf: 2026-11-27
                     applicant: { kind: PERSON, idNumber: "310107198704231552", name: 王五, hukouRegion: "310107", identityVerified: true }
-                    form: { foodCategories: [prepackaged], premisesAreaSqm: 15, foodSafetyManager: true }
+                    form: { foodCategories: [prepackaged], foodSafetyManager: true }
                     certificates: [ { type: business-licence, number: "92310107MA1M5X8P26", holderId: "310107198704231552", status: VALID } ]
                     """),
             new Case("residence-incomplete", "residence-permit", Decision.Outcome.INCOMPLETE, "刘洋", """
                     asOf: 2026-11-27
                     applicant: { kind: PERSON, idNumber: "320102199408183167", name: 刘洋, hukouRegion: "320100", identityVerified: false }
-                    form: { applicationType: FIRST, basis: EMPLOYMENT }
+                    form: { applicationType: RENEWAL, basis: EMPLOYMENT }
                     materials: [ { code: photo, mediaType: image/png } ]
                     records: { residenceRegistrationMonths: 8, socialInsuranceMonthsLast12: 7, photoOnFile: false }
                     """),

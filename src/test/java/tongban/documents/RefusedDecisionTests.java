@@ -30,13 +30,33 @@ class RefusedDecisionTests {
     }
 
     @Test
-    void anIneligibleApplicationIsRefusedALicence() throws Exception {
-        NoticeDocument notice = Notices.render(Notices.named("residence-ineligible"));
+    void anIneligibleFoodBusinessIsRefusedALicenceUnderTheLicensingLaw() throws Exception {
+        NoticeDocument notice = Notices.render(Notices.named("food-ineligible"));
         String text = NoticeText.of(notice);
 
         assertThat(notice.title()).isEqualTo("不予许可决定书");
-        assertThat(text).contains("不予许可〔2026〕", "不符合法定条件", "第三十八条第二款", "决定不予许可", "上海市公安局")
-                .doesNotContain("不予受理");
+        assertThat(text).contains("不予许可〔2026〕", "不符合法定条件", "根据《中华人民共和国行政许可法》第三十八条第二款的规定",
+                "决定不予许可").doesNotContain("不予受理");
+    }
+
+    @Test
+    void aResidencePermitIsNoLicenceSoItsRefusalCitesItsOwnRegulation() throws Exception {
+        NoticeDocument notice = Notices.render(Notices.named("residence-ineligible"));
+        String text = NoticeText.of(notice);
+
+        assertThat(notice.title()).isEqualTo("不予办理居住证告知书");
+        assertThat(text).contains("不予办理居住证〔2026〕", "根据《居住证暂行条例》第二条的规定", "决定不予办理居住证", "上海市公安局")
+                .doesNotContain("行政许可法").doesNotContain("不予许可");
+    }
+
+    @Test
+    void aRegistrationIsRefusedUnderTheRegistrationRegulation() throws Exception {
+        NoticeDocument notice = Notices.render(Notices.named("registration-ineligible"));
+        String text = NoticeText.of(notice);
+
+        assertThat(notice.title()).isEqualTo("不予登记通知书");
+        assertThat(text).contains("不予登记〔2026〕", "根据《中华人民共和国市场主体登记管理条例》第二十条的规定", "决定不予登记")
+                .doesNotContain("行政许可法").doesNotContain("不予许可");
     }
 
     @Test
@@ -45,7 +65,7 @@ class RefusedDecisionTests {
         String text = NoticeText.of(notice);
 
         assertThat(notice.title()).isEqualTo("不予受理决定书");
-        assertThat(text).contains("不予受理〔2026〕", "不属于本事项的办理范围", "第三十二条第一款第二项", "仅销售预包装食品备案")
+        assertThat(text).contains("不予受理〔2026〕", "不属于本事项的办理范围", "第三十二条第一款第一项", "决定不予受理", "备案")
                 .doesNotContain("不予许可");
     }
 }

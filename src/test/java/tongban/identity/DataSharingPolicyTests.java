@@ -31,6 +31,7 @@ class DataSharingPolicyTests {
                 items:
                   residence-permit:
                     basis: 《居住证暂行条例》第八条
+                    source: 国务院令第663号
                     applicant: [name, ethnicity]
                 """);
         assertThatThrownBy(() -> DataSharingPolicy.read(file)).hasMessageContaining("'ethnicity' is on the negative list");
@@ -46,6 +47,39 @@ class DataSharingPolicyTests {
                 """);
         assertThatThrownBy(() -> DataSharingPolicy.read(file))
                 .hasMessageContaining("unknown field 'shoeSize'").hasMessageContaining("legal basis");
+    }
+
+    @Test
+    void anUnknownKeyIsReportedAtItsLine() throws Exception {
+        Path file = write("""
+                negativeList: []
+                items:
+                  residence-permit:
+                    basis: 《居住证暂行条例》第九条
+                    source: 国务院令第663号
+                    recrods: [stableResidence]
+                """);
+        assertThatThrownBy(() -> DataSharingPolicy.read(file))
+                .hasMessageContaining(file + ":6:5: items.residence-permit: unknown key 'recrods'");
+    }
+
+    @Test
+    void aGrantWithoutSourceOrArticleIsRefused() throws Exception {
+        Path file = write("""
+                negativeList: []
+                items:
+                  residence-permit:
+                    basis: 《居住证暂行条例》
+                    applicant: [name]
+                """);
+        assertThatThrownBy(() -> DataSharingPolicy.read(file))
+                .hasMessageContaining("a law and its article").hasMessageContaining("where its basis was read");
+    }
+
+    @Test
+    void theShippedGrantsCiteAnArticleAndASource() {
+        DataSharingPolicy policy = DataSharingPolicy.read(Path.of("rules/data-sharing.yaml"));
+        assertThat(policy.items().values()).allSatisfy(g -> assertThat(g.basis()).matches("《.+》.*第.+条.*"));
     }
 
     private Path write(String yaml) throws Exception {

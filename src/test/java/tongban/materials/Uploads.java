@@ -34,8 +34,8 @@ import tongban.rules.vocabulary.Text;
 /** Files an applicant could upload, good and hostile, made fresh by each test: no binary fixture is committed. */
 final class Uploads {
 
-    static final String MATERIAL = "legal-rep-id";
-    /** Accepts what legal-rep-id of the food business licence accepts (rules/food-business-licence/item.yaml). */
+    static final String MATERIAL = "equipment-layout";
+    /** Accepts what equipment-layout of the food business licence accepts (rules/food-business-licence/item.yaml). */
     static final MaterialSpec IMAGES_OR_PDF = spec(MATERIAL, "image/jpeg", "image/png", "application/pdf");
     static final MaterialSpec PDF_ONLY = spec(MATERIAL, "application/pdf");
 

@@ -47,7 +47,7 @@ public class EvaluateBenchmark {
                     { "asOf": "2026-11-27",
                       "applicant": { "kind": "PERSON", "idNumber": "310101199001011234", "name": "张三",
                                      "hukouRegion": "310101", "identityVerified": true },
-                      "form": { "foodCategories": ["catering-hot"], "premisesAreaSqm": 45.5, "foodSafetyManager": true },
+                      "form": { "foodCategories": ["catering-hot"], "foodSafetyManager": true },
                       "materials": [ { "code": "equipment-layout", "mediaType": "application/pdf" } ],
                       "certificates": [ { "type": "business-licence", "number": "92310101MA1K3R8D4R",
                                           "holderId": "310101199001011234", "status": "VALID", "validUntil": null } ],

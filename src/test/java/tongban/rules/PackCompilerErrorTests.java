@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PackCompilerErrorTests {
 
     private static final String A = "individual-business-registration/";
+    private static final String B = "food-business-licence/";
+    private static final String C = "residence-permit/";
 
     @TempDir
     Path temp;
@@ -78,7 +80,7 @@ class PackCompilerErrorTests {
     @Test
     void brokenYamlIsReportedWithItsLine() {
         var fixture = PackFixture.copyOfShippedPacks(temp).replace(A + "item.yaml",
-                "timeLimitWorkingDays: 0", "timeLimitWorkingDays: [0");
+                "code: individual-business-registration", "code: [individual-business-registration");
         assertThat(errorsOf(fixture)).anySatisfy(e -> assertThat(e).contains("item.yaml:").contains("not valid YAML"));
     }
 
@@ -99,6 +101,87 @@ class PackCompilerErrorTests {
                 .replace(A + "item.yaml", "satisfiedBy: [reuse, upload, commitment]", "satisfiedBy: [reuse, fax]");
         assertThat(errorsOf(fixture)).anySatisfy(e -> assertThat(e).contains("visits.drl:").contains("needs @basis"))
                 .anySatisfy(e -> assertThat(e).contains("item.yaml:").contains("satisfiedBy"));
+    }
+
+    @Test
+    void anUnquotedCommaInAFlowMapIsAnUnknownKeyAtItsLine() {
+        var fixture = PackFixture.copyOfShippedPacks(temp).replace(B + "item.yaml",
+                "en: \"Main equipment, premises layout and operating procedures\"",
+                "en: Main equipment, premises layout and operating procedures");
+        int line = lineOf(fixture, B + "item.yaml", "Main equipment");
+        assertThat(errorsOf(fixture)).anySatisfy(e -> assertThat(e)
+                .contains("food-business-licence/item.yaml:" + line + ":")
+                .contains("unknown key 'premises layout and operating procedures'").contains("quote"));
+    }
+
+    @Test
+    void anUnknownKeyInItemYamlIsReportedAtItsLineAndColumn() {
+        var fixture = PackFixture.copyOfShippedPacks(temp).replace(A + "item.yaml",
+                "fee: { amount: 0, currency: CNY }", "fee: { amount: 0, currency: CNY, free: true }");
+        int line = lineOf(fixture, A + "item.yaml", "free: true");
+        assertThat(errorsOf(fixture)).anySatisfy(e -> assertThat(e).endsWith(A + "item.yaml:" + line
+                + ":34: fee: unknown key 'free'; known: amount, currency"));
+    }
+
+    @Test
+    void aMisspeltTopLevelKeyIsUnknownAndTheRealOneMissing() {
+        var fixture = PackFixture.copyOfShippedPacks(temp).replace(A + "item.yaml", "\ntimeLimit:", "\ntimelimit:");
+        assertThat(errorsOf(fixture)).anySatisfy(e -> assertThat(e).contains("unknown key 'timelimit'"))
+                .anySatisfy(e -> assertThat(e).contains("item.yaml:").endsWith(": the file needs 'timeLimit'"));
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsRefused() {
+        var fixture = PackFixture.copyOfShippedPacks(temp)
+                .replace(A + "item.yaml", "premisesAddress: { type: text, required: true",
+                        "premisesAddress: { type: text, required: yes-please")
+                .replace(C + "item.yaml", "legalMaximum: { days: 15, kind: CALENDAR }", "legalMaximum: { days: 15, kind: LUNAR }");
+        assertThat(errorsOf(fixture))
+                .anySatisfy(e -> assertThat(e).contains("form.premisesAddress.required must be true or false"))
+                .anySatisfy(e -> assertThat(e).contains("timeLimit.legalMaximum.kind is one of CALENDAR, WORKING, not 'LUNAR'"));
+    }
+
+    @Test
+    void aRuleWithoutSourceIsRefusedAtItsLine() {
+        var fixture = PackFixture.copyOfShippedPacks(temp).replace(C + "fees.drl",
+                "    @source(\"国务院令第663号（2015-11-26公布，2016-01-01施行）；第二十一条第一款（首次申领免收证件工本费，"
+                        + "换领、补领应当缴纳证件工本费）读于全文库 github.com/LawRefBook/Laws（2025-04-19快照）；"
+                        + "20元的标准由国务院财政、价格主管部门制定（第二款），该收费文件本次未读到\")\n", "");
+        int line = lineOf(fixture, C + "fees.drl", "rule \"A replacement card costs 20 yuan\"");
+        assertThat(errorsOf(fixture)).anySatisfy(e -> assertThat(e)
+                .contains("residence-permit/fees.drl:" + line + ":").contains("needs @source"));
+    }
+
+    @Test
+    void aBasisWithoutArticleAndAnUnknownVerifiedAreRefused() {
+        var fixture = PackFixture.copyOfShippedPacks(temp)
+                .replace(A + "eligibility.drl", "@basis(\"《中华人民共和国公务员法》第五十九条第十六项\")",
+                        "@basis(\"《中华人民共和国公务员法》\")")
+                .replace(C + "fees.drl", "@verified(\"no\")", "@verified(\"maybe\")");
+        assertThat(errorsOf(fixture))
+                .anySatisfy(e -> assertThat(e).contains("eligibility.drl:").contains("@basis names").contains("《中华人民共和国公务员法》'"))
+                .anySatisfy(e -> assertThat(e).contains("fees.drl:").contains("@verified is \"yes\" or \"no\", not 'maybe'"));
+    }
+
+    @Test
+    void aScenarioWithAnUnknownExpectKeyOrADuplicateKeyStopsThePack() {
+        var fixture = PackFixture.copyOfShippedPacks(temp)
+                .replace(A + "tests/eligibility.yaml", "    outcome: INELIGIBLE\n    reasons: [MINOR_WITHOUT_OWN_INCOME]",
+                        "    outcom: INELIGIBLE\n    reasons: [MINOR_WITHOUT_OWN_INCOME]")
+                .replace(C + "tests/fees.yaml", "    timeLimitWorkingDays: null", "    timeLimitWorkingDays: null\n    fee: 0\n    fee: 0");
+        int line = lineOf(fixture, A + "tests/eligibility.yaml", "outcom:");
+        assertThat(errorsOf(fixture))
+                .anySatisfy(e -> assertThat(e).contains(A + "tests/eligibility.yaml:" + line + ":5: ")
+                        .contains("unknown key 'outcom'"))
+                .anySatisfy(e -> assertThat(e).contains("residence-permit/tests/fees.yaml:").contains("key 'fee' is given twice"));
+    }
+
+    @Test
+    void aCatalogueNameWithACommaIsRefusedAtItsLine() {
+        var fixture = PackFixture.copyOfShippedPacks(temp).replace(A + "scopes.csv",
+                "catering,餐饮服务,Catering services", "catering,餐饮服务,Catering, cafés and bars");
+        assertThat(errorsOf(fixture)).anySatisfy(e -> assertThat(e).endsWith(A + "scopes.csv:3:1: a catalogue line is "
+                + "code,zh,en: three non-empty cells, and a name may not hold a comma (4 cells here)"));
     }
 
     private static int lineOf(PackFixture fixture, String file, String text) {

@@ -37,10 +37,10 @@ class RulePackScenarioTests {
     }
 
     @Test
-    void everyPackHasAtLeastTwentyScenarios() {
+    void everyPackHasAtLeastThirtyScenarios() {
         assertThat(report.scenarios().stream().map(ScenarioResult::item).distinct()).hasSizeGreaterThanOrEqualTo(3);
         report.scenarios().stream().collect(java.util.stream.Collectors.groupingBy(ScenarioResult::item,
                 java.util.stream.Collectors.counting())).forEach((item, count) ->
-                assertThat(count).as("scenarios of " + item).isGreaterThanOrEqualTo(20));
+                assertThat(count).as("scenarios of " + item).isGreaterThanOrEqualTo(30));
     }
 }

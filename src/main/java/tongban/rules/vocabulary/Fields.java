@@ -46,6 +46,12 @@ public interface Fields {
         return list(name).contains(value);
     }
 
+    /** Whether the list {@code name} is not empty and holds nothing but some of the given values. */
+    default boolean onlyFrom(String name, String... values) {
+        List<String> list = list(name);
+        return !list.isEmpty() && List.of(values).containsAll(list);
+    }
+
     /** Whether the list {@code name} holds exactly the given values, in any order. */
     default boolean includesOnly(String name, String... values) {
         List<String> list = list(name);
