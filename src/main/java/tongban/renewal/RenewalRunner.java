@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +23,12 @@ import tongban.audit.AuditLog;
 import tongban.seal.LastTimestamp;
 import tongban.seal.RenewedDocument;
 import tongban.seal.SealService;
-import tongban.storage.ClusterLock;
+import tongban.storage.ClusterJob;
 
 /**
  * Renews archived documents before their last timestamp's certificate or algorithm ends: reads each one's newest
  * revision, and when it is due appends fresh validation data and a new archive timestamp and archives the result
- * as the next revision. One run at a time across the cluster ({@link ClusterLock}); the archive refuses a revision
+ * as the next revision. One run at a time across the cluster ({@link ClusterJob}); the archive refuses a revision
  * that does not extend the newest one, so even a second runner could not fork the chain. Nothing waits on it: it
  * runs on its own thread, on its schedule or when an operator asks.
  */
@@ -48,12 +46,7 @@ class RenewalRunner {
     private final AuditLog audit;
     private final RenewalProperties properties;
     private final Clock clock;
-    private final ClusterLock lock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "renewal");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ClusterJob job;
 
     RenewalRunner(Archive archive, SealService seals, AuditLog audit, RenewalProperties properties, Clock clock,
                   DataSource dataSource) {
@@ -62,7 +55,7 @@ class RenewalRunner {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
-        this.lock = new ClusterLock(dataSource, "renewal", RENEWAL);
+        this.job = new ClusterJob(dataSource, "renewal", RENEWAL);
     }
 
     /** What one run did: documents read, renewed, scheduled for later, failed (retried after a while). */
@@ -72,24 +65,7 @@ class RenewalRunner {
 
     /** Starts a run in the background and returns its id, or empty if one is running here or on another node. */
     Optional<UUID> start(String actor) {
-        ClusterLock.Held held = lock.tryAcquire().orElse(null);
-        if (held == null) {
-            return Optional.empty();
-        }
-        UUID id = UUID.randomUUID();
-        try {
-            worker.execute(() -> {
-                try (held) {
-                    run(id, actor);
-                } catch (RuntimeException e) {
-                    log.error("renewal run {} could not run: {}", id, e.getMessage());
-                }
-            });
-        } catch (RuntimeException notStarted) {
-            held.close();
-            throw notStarted;
-        }
-        return Optional.of(id);
+        return job.start(id -> run(id, actor));
     }
 
     @Scheduled(cron = "${tongban.renewal.cron:0 0 3 * * *}")
@@ -176,6 +152,6 @@ class RenewalRunner {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        job.close();
     }
 }

@@ -9,14 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tongban.archive.Archive;
-import tongban.documents.RenderCertificate;
-import tongban.seal.SealService;
 import tongban.support.Http;
 import tongban.support.Multipart;
 import tools.jackson.databind.JsonNode;
@@ -29,31 +24,15 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         VerificationTestApp.NO_RATE_LIMIT, LongTermValidityApiTests.OWN_DATA, "tongban.renewal.horizon=36500d",
         LongTermValidityApiTests.PATIENT})
-class LongTermValidityApiTests {
+class LongTermValidityApiTests extends IssuedCertificateTestBase {
 
     /** Rotations, revocations and renewals change the keys and the archive: a data directory of their own. */
     static final String OWN_DATA = "tongban.data-dir=src/target/test-data-long-term";
     /** A first verification in a cold JVM on a loaded machine may take more than the public 1.5 s. */
     static final String PATIENT = "tongban.verification.timeout=20s";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    RenderCertificate render;
-    @Autowired
-    SealService seals;
-    @Autowired
-    Archive archive;
     @Autowired
     DataSource dataSource;
-    Http http;
-    Certificates certificates;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-        certificates = new Certificates(render, seals, archive);
-    }
 
     @Test
     void anOperatorRunsTheRenewalAndEveryRevisionVerifiesWhileDownloadsServeTheNewest() throws Exception {

@@ -7,15 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.bouncycastle.cert.X509CRLEntryHolder;
 import org.bouncycastle.cert.X509CRLHolder;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tongban.archive.Archive;
-import tongban.documents.RenderCertificate;
 import tongban.seal.SealEntry;
-import tongban.seal.SealService;
 import tongban.support.Http;
 import tongban.support.Multipart;
 import tools.jackson.databind.JsonNode;
@@ -28,26 +22,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         VerificationTestApp.NO_RATE_LIMIT, LongTermValidityApiTests.OWN_DATA, "tongban.renewal.horizon=36500d",
         LongTermValidityApiTests.PATIENT})
-class SealAdministrationApiTests {
+class SealAdministrationApiTests extends IssuedCertificateTestBase {
 
     private static final String MARKET = "shanghai-amr";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    RenderCertificate render;
-    @Autowired
-    SealService seals;
-    @Autowired
-    Archive archive;
-    Http http;
-    Certificates certificates;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-        certificates = new Certificates(render, seals, archive);
-    }
 
     @Test
     void onlyOperatorsSeeRotateOrRevokeSeals() {

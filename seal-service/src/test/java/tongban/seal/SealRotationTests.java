@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tongban.seal.VerificationReport.Verdict;
 import tongban.seal.keys.LocalTestAuthority;
-import tongban.seal.keys.Pem;
 import tongban.seal.keys.Pkcs12KeySource;
 import tongban.seal.pades.PadesSealer;
 
@@ -123,14 +122,8 @@ class SealRotationTests {
 
     @Test
     void sealsOfAnExternalCaAreRotatedAndRevokedThere() throws Exception {
-        LocalTestAuthority authority = LocalTestAuthority.openOrCreate(data.resolve("ca"),
-                List.of(TestDocuments.MARKET), null, java.time.Clock.systemUTC());
-        Path anchors = Files.writeString(data.resolve("anchors.pem"), Pem.write(List.of(authority.root())));
-        Department market = new Department(TestDocuments.MARKET.id(), TestDocuments.MARKET.name(),
-                TestDocuments.MARKET.purpose(), authority.sealKey(TestDocuments.MARKET.id()));
-        SealConfig production = new SealConfig(null, TestDocuments.font(), List.of(market), List.of(anchors),
-                java.net.URI.create("http://127.0.0.1:9/tsa"), null, SealLevel.BASELINE_LTA);
-        try (SealService service = SealService.start(production, event -> { })) {
+        try (SealService service = SealService.start(TestDocuments.productionWithUnreachableTsa(data),
+                event -> { })) {
             String sealId = service.seals().get(0).sealId();
             assertThatThrownBy(() -> service.rotate(TestDocuments.MARKET.id()))
                     .extracting(e -> ((SealServiceException) e).code()).isEqualTo("SEAL_AUTHORITY_EXTERNAL");

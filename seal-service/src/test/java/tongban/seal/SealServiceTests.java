@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tongban.seal.VerificationReport.Result;
 import tongban.seal.VerificationReport.StatusCheck;
 import tongban.seal.VerificationReport.Verdict;
-import tongban.seal.keys.LocalTestAuthority;
 import tongban.seal.keys.Pem;
 
 class SealServiceTests {
@@ -79,13 +78,7 @@ class SealServiceTests {
 
     @Test
     void anUnreachableTimestampAuthorityFailsTheSealAndAuditsNothing() throws Exception {
-        LocalTestAuthority authority = LocalTestAuthority.openOrCreate(data.resolve("ca"),
-                List.of(TestDocuments.MARKET), null, java.time.Clock.systemUTC());
-        Path anchors = Files.writeString(data.resolve("anchors.pem"), Pem.write(List.of(authority.root())));
-        Department market = new Department(TestDocuments.MARKET.id(), TestDocuments.MARKET.name(),
-                TestDocuments.MARKET.purpose(), authority.sealKey(TestDocuments.MARKET.id()));
-        SealConfig production = new SealConfig(null, TestDocuments.font(), List.of(market), List.of(anchors),
-                java.net.URI.create("http://127.0.0.1:9/tsa"), null, SealLevel.BASELINE_LT);
+        SealConfig production = TestDocuments.productionWithUnreachableTsa(data);
         List<SealApplied> audited = new java.util.ArrayList<>();
         try (SealService service = SealService.start(production, audited::add)) {
             assertThat(service.seals().get(0).keyKind()).isEqualTo(KeyKind.PKCS12);
