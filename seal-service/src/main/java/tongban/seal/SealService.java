@@ -95,7 +95,10 @@ public final class SealService implements AutoCloseable {
                     opened.add(key);
                     seals.put(department.id(), register(department, key, images));
                     for (X509Certificate old : authority.retiredSeals(department.id())) {
-                        retired.add(entry(department, old, List.of(old, authority.root()), key.kind(), false));
+                        // a rotation cut short after recording the old certificate still seals with it
+                        if (!old.equals(key.chain().get(0))) {
+                            retired.add(entry(department, old, List.of(old, authority.root()), key.kind(), false));
+                        }
                     }
                 }
                 KeySource tsaKey = open(authority.tsaKey());

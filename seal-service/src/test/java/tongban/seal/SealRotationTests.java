@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tongban.seal.VerificationReport.Verdict;
 import tongban.seal.keys.LocalTestAuthority;
+import tongban.seal.keys.Pem;
 import tongban.seal.keys.Pkcs12KeySource;
 import tongban.seal.pades.PadesSealer;
 
@@ -96,6 +97,21 @@ class SealRotationTests {
         try (SealService restarted = TestDocuments.embeddedService(data, event -> { })) {
             assertThat(restarted.allSeals()).filteredOn(s -> s.revokedAt().isPresent()).singleElement()
                     .satisfies(s -> assertThat(s.current()).isFalse());
+        }
+    }
+
+    @Test
+    void aRotationCutShortAfterRecordingTheOldCertificateLeavesOneCurrentSeal() throws Exception {
+        String current;
+        try (SealService service = TestDocuments.embeddedService(data, event -> { })) {
+            SealEntry seal = service.sealOf(TestDocuments.MARKET.id()).orElseThrow();
+            current = seal.sealId();
+            Files.writeString(data.resolve("retired-seal-" + TestDocuments.MARKET.id() + ".pem"),
+                    Pem.write(List.of(seal.chain().get(0))));
+        }
+        try (SealService restarted = TestDocuments.embeddedService(data, event -> { })) {
+            assertThat(restarted.allSeals()).filteredOn(s -> s.sealId().equals(current)).singleElement()
+                    .satisfies(s -> assertThat(s.current()).isTrue());
         }
     }
 
