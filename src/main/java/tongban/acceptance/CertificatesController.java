@@ -95,7 +95,8 @@ class CertificatesController {
         UUID certificate = AcceptanceController.uuid(id, "DOCUMENT_NOT_FOUND");
         ECertificate found = archive.certificates().find(certificate).filter(c -> c.holder().equals(subject.id()))
                 .orElseThrow(() -> ApiProblem.notFound("DOCUMENT_NOT_FOUND", "no document " + id));
-        byte[] pdf = archive.certificates().content(found.id()).orElseThrow();
+        // the newest revision: the issued file with every long-term-validity renewal appended
+        byte[] pdf = archive.certificates().newestContent(found.id()).orElseThrow();
         audit.record(login.getName(), "CERTIFICATE_DOWNLOADED", "certificate/" + found.id(), null);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + found.type() + "-" + found.number() + ".pdf\"")

@@ -61,7 +61,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/status", "/api/v1/trust-anchors",
                                 "/verify", "/verify/*", "/crl/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/tsa").permitAll()
-                        .requestMatchers("/api/v1/seals", "/api/v1/audit", "/api/v1/archive/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/api/v1/seals", "/api/v1/seals/**", "/api/v1/audit", "/api/v1/archive/**")
+                                .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke",
                                 "/api/v1/applications/*/complete").hasRole(Roles.OFFICER)
                         .requestMatchers("/api/v1/applications", "/api/v1/applications/**", "/api/v1/certificates",

@@ -19,7 +19,7 @@ record SealProperties(Path font, String purpose, SealLevel level, URI tsaUrl, Li
     SealProperties {
         font = font == null ? Path.of("templates/fonts/NotoSansSC-Regular-subset.ttf") : font;
         purpose = purpose == null ? "电子证照专用章" : purpose;
-        level = level == null ? SealLevel.BASELINE_LT : level;
+        level = level == null ? SealLevel.BASELINE_LTA : level;
         trustAnchors = trustAnchors == null ? List.of() : List.copyOf(trustAnchors);
         keys = keys == null ? Map.of() : Map.copyOf(keys);
     }

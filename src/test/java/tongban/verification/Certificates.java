@@ -66,10 +66,19 @@ final class Certificates {
     }
 
     Issued issue(UUID id, Instant issuedAt, Optional<Instant> validUntil) {
+        return issue(id, issuedAt, validUntil, "310101198503121236");
+    }
+
+    /** A business licence issued now to {@code holder} (an ID number of the demo base library, say). */
+    Issued issueTo(String holder) {
+        return issue(UUID.randomUUID(), Instant.now(), Optional.empty(), holder);
+    }
+
+    private Issued issue(UUID id, Instant issuedAt, Optional<Instant> validUntil, String holder) {
         String number = newNumber();
         byte[] pdf = seal(id, number, "上海市浦东新区验证便利店");
         ArchiveResult<?> stored = archive.certificates().store(new StoreCertificate(id, "business-licence", number,
-                "310101198503121236", "上海市市场监督管理局", issuedAt, validUntil, pdf));
+                holder, "上海市市场监督管理局", issuedAt, validUntil, pdf));
         if (!(stored instanceof ArchiveResult.Stored<?>)) {
             throw new IllegalStateException("certificate " + number + " not stored: " + stored);
         }

@@ -1,5 +1,8 @@
 package tongban.archive;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +85,77 @@ final class CertificateLibrary implements ECertificates {
     @Override
     public Optional<byte[]> content(UUID id) {
         return registry.find(id).map(c -> bucket.read(c.location(), c.sha256()));
+    }
+
+    @Override
+    public Optional<byte[]> newestContent(UUID id) {
+        List<CertificateRevision> chain = revisions(id);
+        if (chain.isEmpty()) {
+            return Optional.empty();
+        }
+        CertificateRevision newest = chain.get(chain.size() - 1);
+        return Optional.of(bucket.read(newest.location(), newest.sha256()));
+    }
+
+    @Override
+    public ArchiveResult<CertificateRevision> storeRevision(StoreRevision command) {
+        ECertificate certificate = registry.find(command.certificateId())
+                .orElseThrow(() -> new InvalidArchiveInputException("certificateId", "no such certificate"));
+        List<CertificateRevision> chain = revisions(certificate);
+        CertificateRevision newest = chain.get(chain.size() - 1);
+        Sha256 sha256 = Sha256.of(command.pdf());
+        if (!newest.sha256().equals(command.previous())) {
+            return new AlreadyExists<>(Optional.of(newest), newest.sha256().equals(sha256));
+        }
+        byte[] previous = bucket.read(newest.location(), newest.sha256());
+        if (command.pdf().length <= previous.length
+                || !Arrays.equals(command.pdf(), 0, previous.length, previous, 0, previous.length)) {
+            throw new InvalidArchiveInputException("pdf", "is not the previous revision with an update appended");
+        }
+        int number = newest.revision() + 1;
+        String name = certificate.type() + "/" + certificate.number() + ".r" + number;
+        WriteOnce.Written written = bucket.put(name, "pdf", sha256, ObjectContent.of(command.pdf()), Map.of(
+                        "sha256", sha256.hex(),
+                        "tongban-type", certificate.type(),
+                        "tongban-number", certificate.number(),
+                        "tongban-revision", Integer.toString(number),
+                        "tongban-previous-sha256", newest.sha256().hex()),
+                certificate.retention(), occupant -> sha256.hex().equals(occupant.metadata().get("sha256")));
+        CertificateRevision revision = new CertificateRevision(certificate.id(), number, Optional.of(newest.sha256()),
+                sha256, command.pdf().length, bucket.location(written), bucket.now());
+        if (bucket.register(written, sha256, () -> registry.registerRevision(revision, certificate.retention(),
+                command.renewalDue()))) {
+            return new Stored<>(revision);
+        }
+        // a concurrent renewal registered this revision number first
+        List<CertificateRevision> now = revisions(certificate);
+        CertificateRevision winner = now.get(now.size() - 1);
+        bucket.orphanUnlessRegistered(written, winner.location(), sha256,
+                "revision " + number + " of " + name + " was registered by a concurrent renewal");
+        return new AlreadyExists<>(Optional.of(winner), winner.sha256().equals(sha256));
+    }
+
+    @Override
+    public List<CertificateRevision> revisions(UUID id) {
+        return registry.find(id).map(this::revisions).orElse(List.of());
+    }
+
+    @Override
+    public void scheduleRenewal(UUID id, Instant due) {
+        registry.scheduleRenewal(id, due);
+    }
+
+    @Override
+    public List<UUID> renewalsDue(Instant at, int limit) {
+        return registry.renewalsDue(at, limit);
+    }
+
+    private List<CertificateRevision> revisions(ECertificate certificate) {
+        List<CertificateRevision> chain = new ArrayList<>();
+        chain.add(new CertificateRevision(certificate.id(), 1, Optional.empty(), certificate.sha256(),
+                certificate.size(), certificate.location(), certificate.registeredAt()));
+        chain.addAll(registry.revisions(certificate.id()));
+        return chain;
     }
 
     @Override

@@ -41,6 +41,32 @@ public interface ECertificates {
      */
     Optional<byte[]> content(UUID id);
 
+    /**
+     * The newest revision's PDF (what a holder downloads), checked against its registered SHA-256.
+     *
+     * @throws IntegrityException if the bytes differ or the object is gone
+     */
+    Optional<byte[]> newestContent(UUID id);
+
+    /**
+     * Stores a renewed revision as a new object (the earlier ones stay as they are) and registers it as the
+     * certificate's newest. {@link ArchiveResult.AlreadyExists} when {@code previous} is no longer the newest: a
+     * concurrent renewal went first.
+     *
+     * @throws InvalidArchiveInputException no such certificate, or {@code pdf} does not extend the previous revision
+     * @throws ArchiveUnavailableException  when the store or the registry failed; nothing is registered
+     */
+    ArchiveResult<CertificateRevision> storeRevision(StoreRevision command);
+
+    /** The chain of revisions, the issued file first; empty if there is no such certificate. */
+    List<CertificateRevision> revisions(UUID id);
+
+    /** Records when the certificate's newest revision must be renewed (after reading it, or a failed attempt). */
+    void scheduleRenewal(UUID id, java.time.Instant due);
+
+    /** Up to {@code limit} certificates whose renewal is due by {@code at} or not yet scheduled, the most urgent first. */
+    List<UUID> renewalsDue(java.time.Instant at, int limit);
+
     /** The object's Object Lock state as the store reports it now: retention and legal hold. */
     Optional<ObjectLock> lock(UUID id);
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  *   Every subject says "LOCAL TEST" and "NOT FOR PRODUCTION".</li>
  *   <li><b>Production</b>: every department names its key (PKCS#12 file or PKCS#11 slot), {@code trustAnchors}
  *   lists the PEM files of the roots the seals and the TSA chain to, and {@code timestampAuthorityUrl} is the
- *   RFC 3161 TSA. CRLs are fetched from the certificates' distribution points when sealing at BASELINE_LT.</li>
+ *   RFC 3161 TSA. CRLs are fetched from the certificates' distribution points when sealing at BASELINE_LT or LTA,
+ *   and by verification (kept a minute) to see revocations after sealing.</li>
  * </ul>
  *
  * @param dataDirectory         where the embedded default keeps its keys (the app uses {@code ./data/keys});
@@ -61,11 +62,11 @@ public record SealConfig(Path dataDirectory, Path sealFont, List<Department> dep
         }
     }
 
-    /** The embedded default: a local test authority under {@code dataDirectory}, BASELINE_LT seals. */
+    /** The embedded default: a local test authority under {@code dataDirectory}, BASELINE_LTA seals. */
     public static SealConfig embedded(Path dataDirectory, Path sealFont, List<Department> departments,
                                       URI crlBaseUrl) {
         return new SealConfig(dataDirectory, sealFont, departments, List.of(), null, crlBaseUrl,
-                SealLevel.BASELINE_LT);
+                SealLevel.BASELINE_LTA);
     }
 
     /** True when no department names a key, so the local test authority provides everything. */

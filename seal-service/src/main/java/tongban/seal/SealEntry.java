@@ -3,6 +3,7 @@ package tongban.seal;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One seal in the seal registry (印章登记): which department it belongs to and what it signs with.
@@ -17,12 +18,20 @@ import java.util.List;
  * @param notAfter           end of the certificate's validity
  * @param keyKind            where the key lives
  * @param chain              signing certificate first, then its issuers
+ * @param current            true for the seal the department seals with now; false for a seal retired by a
+ *                           rotation (换章), kept so the documents it sealed still verify
+ * @param revokedAt          since when the seal is revoked (吊销), if it is
  */
 public record SealEntry(String departmentId, String departmentName, String sealId, String purpose,
                         String certificateSubject, Instant notBefore, Instant notAfter, KeyKind keyKind,
-                        List<X509Certificate> chain) {
+                        List<X509Certificate> chain, boolean current, Optional<Instant> revokedAt) {
 
     public SealEntry {
         chain = List.copyOf(chain);
+    }
+
+    SealEntry withState(boolean current, Optional<Instant> revokedAt) {
+        return new SealEntry(departmentId, departmentName, sealId, purpose, certificateSubject, notBefore, notAfter,
+                keyKind, chain, current, revokedAt);
     }
 }

@@ -1,6 +1,7 @@
 package tongban.seal;
 
 import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
@@ -44,8 +45,9 @@ final class DssJudge {
         policy = strictPolicy();
     }
 
-    /** The verdict on each signature: its ETSI indication, sub-indication and errors. */
-    record Verdict(String signatureId, Indication indication, String subIndication, List<String> errors) {
+    /** The verdict on each signature: its ETSI indication, sub-indication, errors and the format DSS found. */
+    record Verdict(String signatureId, Indication indication, String subIndication, List<String> errors,
+                   SignatureLevel format) {
     }
 
     List<Verdict> judge(byte[] pdf) {
@@ -58,7 +60,8 @@ final class DssJudge {
         for (String id : simple.getSignatureIdList()) {
             List<String> errors = simple.getAdESValidationErrors(id).stream().map(m -> m.getValue()).toList();
             verdicts.add(new Verdict(id, simple.getIndication(id),
-                    simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name(), errors));
+                    simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name(), errors,
+                    simple.getSignatureFormat(id)));
         }
         return verdicts;
     }

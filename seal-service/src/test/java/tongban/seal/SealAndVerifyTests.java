@@ -15,7 +15,7 @@ class SealAndVerifyTests {
     Path data;
 
     @Test
-    void aCertificateSealedAtBaselineLtVerifiesAsValid() throws Exception {
+    void aCertificateSealedAtTheDefaultBaselineLtaVerifiesAsValid() throws Exception {
         try (SealService service = TestDocuments.embeddedService(data, event -> { })) {
             SealedDocument sealed = service.seal(TestDocuments.sealCommand(TestDocuments.certificate(), null));
             Files.createDirectories(Path.of("target"));
@@ -30,7 +30,7 @@ class SealAndVerifyTests {
             assertThat(report.checks().timestamp().time()).isEqualTo(sealed.sealedAt());
             assertThat(report.etsi().indication()).isEqualTo("TOTAL_PASSED");
             assertThat(report.signatures()).singleElement()
-                    .satisfies(s -> assertThat(s.level()).isEqualTo("PAdES-BASELINE-LT"));
+                    .satisfies(s -> assertThat(s.level()).isEqualTo("PAdES-BASELINE-LTA"));
             assertThat(report.document().pages()).isEqualTo(1);
             assertThat(report.document().pdfa()).isEqualTo("PDF/A-3B");
             assertThat(report.document().sha256()).isEqualTo(sealed.sha256());

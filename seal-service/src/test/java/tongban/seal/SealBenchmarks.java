@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,9 +22,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Seal one certificate (BASELINE_LT, in-process TSA), verify one sealed certificate, and have EU DSS validate the
- * same file with the strict policy, in one run so the verify/DSS ratio is measured under the same conditions.
- * Sample mode: JMH reports the median as p0.50.
+ * Seal one certificate at each PAdES level (in-process TSA), verify one sealed certificate, renew one (validation
+ * data and an archive timestamp appended), and have EU DSS validate the same file with the strict policy, in one run
+ * so the ratios are measured under the same conditions. Sample mode: JMH reports the median as p0.50.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -33,6 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 public class SealBenchmarks {
+
+    @Param({"BASELINE_LT", "BASELINE_LTA"})
+    public SealLevel level;
 
     private Path data;
     private SealService service;
@@ -46,7 +50,7 @@ public class SealBenchmarks {
         service = TestDocuments.embeddedService(data, event -> { });
         dss = new DssJudge(service.trustAnchors());
         certificate = TestDocuments.certificate();
-        sealed = service.seal(TestDocuments.sealCommand(certificate, null)).pdf();
+        sealed = service.seal(TestDocuments.sealCommand(certificate, level)).pdf();
         if (service.verify(sealed).verdict() != VerificationReport.Verdict.VALID) {
             throw new IllegalStateException("the benchmark document does not verify");
         }
@@ -64,7 +68,12 @@ public class SealBenchmarks {
 
     @Benchmark
     public SealedDocument seal() {
-        return service.seal(TestDocuments.sealCommand(certificate, null));
+        return service.seal(TestDocuments.sealCommand(certificate, level));
+    }
+
+    @Benchmark
+    public RenewedDocument renew() {
+        return service.renew(sealed);
     }
 
     @Benchmark

@@ -16,9 +16,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import tongban.seal.keys.LocalTestAuthority;
+import tongban.seal.keys.Pem;
 
 /** Documents and services the tests share: a PDF/A-3b certificate and an embedded-default seal service. */
 final class TestDocuments {
@@ -67,6 +70,19 @@ final class TestDocuments {
     static SealService embeddedService(Path dataDirectory, SealAuditLog auditLog) {
         return SealService.start(SealConfig.embedded(dataDirectory, font(), List.of(MARKET, POLICE), CRL_BASE_URL),
                 auditLog, Clock.systemUTC());
+    }
+
+    /**
+     * A production configuration (configured PKCS#12 key, trust anchor file, external TSA) of a local authority made
+     * under {@code directory}, whose TSA URL no one answers.
+     */
+    static SealConfig productionWithUnreachableTsa(Path directory) throws IOException {
+        LocalTestAuthority authority = LocalTestAuthority.openOrCreate(directory.resolve("ca"), List.of(MARKET), null,
+                Clock.systemUTC());
+        Path anchors = Files.writeString(directory.resolve("anchors.pem"), Pem.write(List.of(authority.root())));
+        Department market = new Department(MARKET.id(), MARKET.name(), MARKET.purpose(), authority.sealKey(MARKET.id()));
+        return new SealConfig(null, font(), List.of(market), List.of(anchors), URI.create("http://127.0.0.1:9/tsa"),
+                null, SealLevel.BASELINE_LT);
     }
 
     static SealCommand sealCommand(byte[] pdf, SealLevel level) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import tongban.archive.CertificateRevision;
 import tongban.archive.CertificateStatus;
 import tongban.archive.ECertificate;
 import tongban.archive.ObjectLocation;
@@ -95,6 +96,93 @@ public final class CertificateRegistry {
             }
             return first(select(connection, "id = ?", id)).map(certificate -> new Revocation(certificate, revokedNow));
         });
+    }
+
+    /**
+     * Registers a renewed revision and the certificate's next renewal, and closes any orphan record of its object,
+     * in one transaction. False, with nothing changed, if that revision number is registered already.
+     */
+    public boolean registerRevision(CertificateRevision r, Retention retention, Instant renewalDue) {
+        return Jdbc.transaction(dataSource, "registering a certificate revision", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into archive_certificate_revision"
+                    + " (certificate_id, revision, previous_sha256, sha256, size_bytes, bucket, object_key, version_id,"
+                    + " retention_class, retain_until, store_locked, registered_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                insert.setObject(1, r.certificateId());
+                insert.setInt(2, r.revision());
+                insert.setString(3, r.previous().orElseThrow().hex());
+                insert.setString(4, r.sha256().hex());
+                insert.setLong(5, r.size());
+                insert.setString(6, r.location().bucket());
+                insert.setString(7, r.location().key());
+                insert.setString(8, r.location().versionId().orElse(null));
+                insert.setString(9, retention.retentionClass());
+                Jdbc.set(insert, 10, retention.retainUntil());
+                insert.setBoolean(11, retention.enforcedByStore());
+                Jdbc.set(insert, 12, r.registeredAt());
+                if (insert.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            setRenewalDue(connection, r.certificateId(), renewalDue);
+            OrphanLog.resolve(connection, r.location().bucket(), r.location().key(), "REGISTERED", r.registeredAt());
+            return true;
+        });
+    }
+
+    /** The renewed revisions (2 and later) of a certificate, oldest first. */
+    public List<CertificateRevision> revisions(UUID certificateId) {
+        return Jdbc.autoCommit(dataSource, "reading certificate revisions", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("select revision, previous_sha256, sha256,"
+                    + " size_bytes, bucket, object_key, version_id, registered_at from archive_certificate_revision"
+                    + " where certificate_id = ? order by revision")) {
+                query.setObject(1, certificateId);
+                List<CertificateRevision> found = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        found.add(new CertificateRevision(certificateId, row.getInt("revision"),
+                                Optional.of(new Sha256(row.getString("previous_sha256"))),
+                                new Sha256(row.getString("sha256")), row.getLong("size_bytes"), Jdbc.location(row),
+                                Jdbc.instant(row, "registered_at")));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    public void scheduleRenewal(UUID id, Instant due) {
+        Jdbc.autoCommit(dataSource, "scheduling a renewal", connection -> {
+            setRenewalDue(connection, id, due);
+            return null;
+        });
+    }
+
+    /** Certificates whose renewal is due by {@code at} or not yet scheduled: unscheduled first, then by due date. */
+    public List<UUID> renewalsDue(Instant at, int limit) {
+        return Jdbc.autoCommit(dataSource, "finding renewals due", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("select id from archive_certificate"
+                    + " where renewal_due is null or renewal_due <= ? order by renewal_due nulls first, id limit ?")) {
+                Jdbc.set(query, 1, at);
+                query.setInt(2, limit);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        ids.add((UUID) row.getObject(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    private static void setRenewalDue(Connection connection, UUID id, Instant due) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update archive_certificate set renewal_due = ? where id = ?")) {
+            Jdbc.set(update, 1, due);
+            update.setObject(2, id);
+            update.executeUpdate();
+        }
     }
 
     private List<ECertificate> select(Connection connection, String where, Object... parameters) throws SQLException {

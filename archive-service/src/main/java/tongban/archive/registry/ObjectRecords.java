@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import tongban.archive.ObjectLocation;
 import tongban.archive.Sha256;
 
-/** Every registered object, certificates and packages alike: what the audit and reconciliation go through. */
+/** Every registered object, certificates (every revision) and packages alike: what the audit and reconciliation go through. */
 public final class ObjectRecords {
 
     /** A registered object: whose record, where, and the SHA-256 it must have. */
@@ -30,6 +30,8 @@ public final class ObjectRecords {
 
     private static final String ALL = "select id, 'CERTIFICATE' as kind, bucket, object_key, version_id, sha256, size_bytes"
             + " from archive_certificate union all"
+            + " select certificate_id, 'CERTIFICATE' as kind, bucket, object_key, version_id, sha256, size_bytes"
+            + " from archive_certificate_revision union all"
             + " select id, 'PACKAGE' as kind, bucket, object_key, version_id, sha256, size_bytes from archive_package";
     private static final int PAGE = 500;
 

@@ -29,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -74,6 +75,7 @@ public final class LocalTestAuthority {
     private static final String ROOT_FILE = "local-root-ca.p12";
     private static final String TSA_FILE = "local-tsa.p12";
     private static final String SECRET_FILE = "secret";
+    private static final String REVOCATIONS_FILE = "revocations";
     private static final String ALIAS = "key";
     private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
     private static final Duration CRL_VALIDITY = Duration.ofDays(7);
@@ -84,7 +86,16 @@ public final class LocalTestAuthority {
     private final Clock clock;
     private final PrivateKey rootKey;
     private final X509Certificate root;
-    private volatile RevocationList lastCrl;
+    private final Object revocationLock = new Object();
+    private volatile List<Revocation> revocations = List.of();
+    private volatile CachedCrl lastCrl;
+
+    private record CachedCrl(RevocationList crl, List<Revocation> basis) {
+    }
+
+    /** A certificate this authority revoked: its serial number, since when, and why (RFC 5280 reason code). */
+    public record Revocation(BigInteger serial, Instant at, int reason) {
+    }
 
     private LocalTestAuthority(Path directory, Secret secret, URI crlBaseUrl, Clock clock, PrivateKey rootKey,
                                X509Certificate root) {
@@ -136,6 +147,7 @@ public final class LocalTestAuthority {
                     authority.createSealKey(department);
                 }
             }
+            authority.revocations = readRevocations(directory.resolve(REVOCATIONS_FILE));
             authority.writeCrlFile();
             return authority;
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
@@ -172,29 +184,95 @@ public final class LocalTestAuthority {
     }
 
     /**
-     * A freshly signed CRL of the root (it lists no revoked certificate). Its thisUpdate is rounded up to the next
-     * second so it is never earlier than a timestamp taken just before.
+     * Retires a department's seal: a new key pair and certificate replace it for sealing, and the old certificate is
+     * kept (in {@code retired-seal-<department>.pem}) so documents it sealed still verify. Returns the new key.
+     */
+    public KeyLocation.Pkcs12File rotateSealKey(Department department) {
+        try {
+            Path retired = retiredFile(department.id());
+            String old = Pem.write(List.of((X509Certificate) load(sealFile(department.id()), secret)
+                    .getCertificate(ALIAS)));
+            Files.writeString(retired, old, StandardCharsets.US_ASCII, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            createSealKey(department);
+            return sealKey(department.id());
+        } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+            throw new SealServiceException("KEY_UNAVAILABLE", "cannot rotate the seal of " + department.id() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The department's retired seal certificates, oldest first. */
+    public List<X509Certificate> retiredSeals(String departmentId) {
+        Path retired = retiredFile(departmentId);
+        try {
+            return Files.exists(retired) ? Pem.readCertificates(Files.readString(retired)) : List.of();
+        } catch (IOException | java.security.cert.CertificateException e) {
+            throw new SealServiceException("KEY_UNAVAILABLE", "cannot read " + retired + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Revokes a certificate this authority issued, as of {@code at} (RFC 5280 {@code reason} code): recorded in
+     * {@code revocations} and listed in every CRL from now on.
+     */
+    public void revoke(X509Certificate certificate, Instant at, int reason) {
+        synchronized (revocationLock) {
+            Revocation revocation = new Revocation(certificate.getSerialNumber(), at.truncatedTo(ChronoUnit.SECONDS),
+                    reason);
+            try {
+                Files.writeString(directory.resolve(REVOCATIONS_FILE), revocation.serial().toString(16) + " "
+                                + revocation.at().getEpochSecond() + " " + reason + "\n", StandardCharsets.US_ASCII,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                List<Revocation> all = new java.util.ArrayList<>(revocations);
+                all.add(revocation);
+                revocations = List.copyOf(all);
+                writeCrlFile();
+            } catch (IOException e) {
+                throw new SealServiceException("CRL_UNAVAILABLE", "cannot record the revocation: " + e.getMessage(),
+                        e);
+            }
+        }
+    }
+
+    /** When {@code certificate} was revoked by this authority, if it was. */
+    public Optional<Instant> revokedAt(X509Certificate certificate) {
+        return revocations.stream().filter(r -> r.serial().equals(certificate.getSerialNumber())
+                && certificate.getIssuerX500Principal().equals(root.getSubjectX500Principal()))
+                .map(Revocation::at).findFirst();
+    }
+
+    /**
+     * A freshly signed CRL of the root, listing every revocation. Its thisUpdate is rounded up to the next second so
+     * it is never earlier than a timestamp taken just before.
      */
     public RevocationList currentCrl() {
         Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        RevocationList last = lastCrl;
-        if (last != null && last.thisUpdate().equals(thisUpdate)) {
-            // one CRL per second: a seal asks once per certificate of its chains and gets the same bytes
-            return last;
+        List<Revocation> revoked = revocations;
+        CachedCrl last = lastCrl;
+        if (last != null && last.crl().thisUpdate().equals(thisUpdate) && last.basis() == revoked) {
+            // one CRL per second and revocation list: a seal asks once per certificate of its chains
+            return last.crl();
         }
         Instant nextUpdate = thisUpdate.plus(CRL_VALIDITY);
         try {
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
                     X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
             builder.setNextUpdate(Date.from(nextUpdate));
+            for (Revocation r : revoked) {
+                builder.addCRLEntry(r.serial(), Date.from(r.at()), r.reason());
+            }
+            // a revocation within the second still gets a higher number than the CRL before it
             builder.addExtension(Extension.cRLNumber, false,
-                    new CRLNumber(BigInteger.valueOf(thisUpdate.getEpochSecond())));
+                    new CRLNumber(BigInteger.valueOf(thisUpdate.getEpochSecond()).shiftLeft(16)
+                            .add(BigInteger.valueOf(revoked.size()))));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(root));
             X509CRL crl = new JcaX509CRLConverter().getCRL(builder.build(signer(rootKey)));
-            lastCrl = new RevocationList(CRL_FILE_NAME, root.getSubjectX500Principal().getName(), crl.getEncoded(),
-                    thisUpdate, nextUpdate);
-            return lastCrl;
+            RevocationList list = new RevocationList(CRL_FILE_NAME, root.getSubjectX500Principal().getName(),
+                    crl.getEncoded(), thisUpdate, nextUpdate);
+            lastCrl = new CachedCrl(list, revoked);
+            return list;
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new SealServiceException("CRL_UNAVAILABLE", "cannot sign a CRL: " + e.getMessage(), e);
         }
@@ -254,6 +332,25 @@ public final class LocalTestAuthority {
 
     private Path sealFile(String departmentId) {
         return directory.resolve("seal-" + departmentId + ".p12");
+    }
+
+    private Path retiredFile(String departmentId) {
+        return directory.resolve("retired-seal-" + departmentId + ".pem");
+    }
+
+    private static List<Revocation> readRevocations(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<Revocation> read = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+            String[] fields = line.strip().split(" ");
+            if (fields.length == 3) {
+                read.add(new Revocation(new BigInteger(fields[0], 16), Instant.ofEpochSecond(Long.parseLong(fields[1])),
+                        Integer.parseInt(fields[2])));
+            }
+        }
+        return List.copyOf(read);
     }
 
     private void store(Path file, PrivateKey key, List<X509Certificate> chain)

@@ -17,7 +17,9 @@ import com.itextpdf.signatures.IExternalSignature;
 import com.itextpdf.signatures.IIssuingCertificateRetriever;
 import com.itextpdf.signatures.ISignatureMechanismParams;
 import com.itextpdf.signatures.ITSAClient;
+import com.itextpdf.signatures.PdfPKCS7;
 import com.itextpdf.signatures.PdfPadesSigner;
+import com.itextpdf.signatures.SignatureUtil;
 import com.itextpdf.signatures.SignerProperties;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
@@ -42,6 +45,7 @@ import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import tongban.seal.InvalidSealRequestException;
 import tongban.seal.KeySource;
+import tongban.seal.LastTimestamp;
 import tongban.seal.SealLevel;
 import tongban.seal.SealPosition;
 import tongban.seal.SealServiceException;
@@ -49,8 +53,9 @@ import tongban.seal.TimestampAuthority;
 import tongban.seal.keys.Algorithms;
 
 /**
- * Applies a visible PAdES seal with iText: CAdES-detached signature, RFC 3161 signature timestamp (BASELINE_T) and,
- * at BASELINE_LT, the chain's certificates and CRLs in a DSS appended as an incremental update.
+ * Applies a visible PAdES seal with iText: CAdES-detached signature, RFC 3161 signature timestamp (BASELINE_T), at
+ * BASELINE_LT the chain's certificates and CRLs in a DSS appended as an incremental update, and at BASELINE_LTA the
+ * timestamp's validation data and a document timestamp over everything. Renewal appends the same pair again.
  */
 public final class PadesSealer {
 
@@ -121,24 +126,87 @@ public final class PadesSealer {
             signer.setTrustedCertificates(new ArrayList<>(trustAnchors));
             signer.setIssuingCertificateRetriever(new KnownCertificates(key.chain(), trustAnchors));
             IExternalSignature signature = new KeySourceSignature(key);
-            if (level == SealLevel.BASELINE_LT) {
-                signer.setCrlClient(new CrlClient(crlSource));
-                signer.signWithBaselineLTProfile(properties, chain, signature, tsa);
-            } else {
-                signer.signWithBaselineTProfile(properties, chain, signature, tsa);
+            signer.setCrlClient(new CrlClient(crlSource));
+            switch (level) {
+                case BASELINE_T -> signer.signWithBaselineTProfile(properties, chain, signature, tsa);
+                case BASELINE_LT -> signer.signWithBaselineLTProfile(properties, chain, signature, tsa);
+                case BASELINE_LTA -> signer.signWithBaselineLTAProfile(properties, chain, signature, tsa);
             }
         } catch (IOException | PdfException e) {
-            // iText wraps what our TSA, CRL source or key threw; those keep their own code
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof SealServiceException s) {
-                    throw s;
-                }
-            }
-            throw new InvalidSealRequestException("cannot seal this PDF: " + e.getMessage(), e);
+            throw ownOr(e, new InvalidSealRequestException("cannot seal this PDF: " + e.getMessage(), e));
         } catch (GeneralSecurityException e) {
             throw new SealServiceException("KEY_UNAVAILABLE", "the seal key cannot sign: " + e.getMessage(), e);
         }
-        return new Sealed(out.toByteArray(), tsa.lastTime());
+        // the signature timestamp comes first; at LTA a document timestamp follows it
+        return new Sealed(out.toByteArray(), tsa.firstTime());
+    }
+
+    /**
+     * Renews a sealed document's long-term validity (ETSI EN 319 102-1 §5.6.3): appends the validation data (chains
+     * and CRLs) of every signature and timestamp in it, the last archive timestamp's included, and a new document
+     * timestamp over the whole file, as one more incremental update. The bytes before are left as they were.
+     *
+     * @throws InvalidSealRequestException when the PDF cannot be read or carries no signature
+     */
+    public Sealed renew(byte[] pdf) {
+        RecordingTsaClient tsa = new RecordingTsaClient(timestampAuthority);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32 * 1024);
+        try {
+            if (lastTimestamp(pdf).isEmpty()) {
+                throw new InvalidSealRequestException("the document carries no timestamped seal to renew");
+            }
+            PdfPadesSigner signer = new PdfPadesSigner(new PdfReader(new ByteArrayInputStream(pdf)), out);
+            signer.setTrustedCertificates(new ArrayList<>(trustAnchors));
+            signer.setIssuingCertificateRetriever(new KnownCertificates(List.of(), trustAnchors));
+            signer.setCrlClient(new CrlClient(crlSource));
+            signer.prolongSignatures(tsa);
+        } catch (IOException | PdfException e) {
+            throw ownOr(e, new InvalidSealRequestException("cannot renew this PDF: " + e.getMessage(), e));
+        } catch (GeneralSecurityException e) {
+            throw new SealServiceException("TIMESTAMP_UNAVAILABLE", "cannot renew: " + e.getMessage(), e);
+        }
+        return new Sealed(out.toByteArray(), tsa.firstTime());
+    }
+
+    /**
+     * The document's last timestamp — its newest document timestamp, or the last seal's signature timestamp when it
+     * has none — with what it relies on: the time it proves, the end of its certificate chain's validity and its
+     * signature algorithm. Empty for a document without a timestamp.
+     *
+     * @throws InvalidSealRequestException when the PDF cannot be read
+     */
+    public static Optional<LastTimestamp> lastTimestamp(byte[] pdf) {
+        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            SignatureUtil signatures = new SignatureUtil(document);
+            List<String> names = signatures.getSignatureNames();
+            if (names.isEmpty()) {
+                return Optional.empty();
+            }
+            PdfPKCS7 last = signatures.readSignatureData(names.get(names.size() - 1));
+            PdfPKCS7 token = last.isTsp() ? last : last.getTimestampSignatureContainer();
+            if (token == null) {
+                return Optional.empty();
+            }
+            Instant time = (last.isTsp() ? last.getSignDate() : last.getTimeStampDate()).toInstant();
+            Instant expiry = Instant.MAX;
+            for (Certificate c : token.getSignCertificateChain()) {
+                Instant notAfter = ((X509Certificate) c).getNotAfter().toInstant();
+                expiry = notAfter.isBefore(expiry) ? notAfter : expiry;
+            }
+            return Optional.of(new LastTimestamp(time, expiry, token.getSignatureMechanismName()));
+        } catch (IOException | PdfException e) {
+            throw new InvalidSealRequestException("cannot read this PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** iText wraps what our TSA, CRL source or key threw; those keep their own code. */
+    private static RuntimeException ownOr(Exception e, RuntimeException otherwise) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SealServiceException s) {
+                return s;
+            }
+        }
+        return otherwise;
     }
 
     private static void checkPosition(byte[] pdf, SealPosition position) {
@@ -193,7 +261,7 @@ public final class PadesSealer {
     private static final class RecordingTsaClient implements ITSAClient {
 
         private final TimestampAuthority authority;
-        private Instant lastTime;
+        private Instant firstTime;
 
         RecordingTsaClient(TimestampAuthority authority) {
             this.authority = authority;
@@ -223,12 +291,14 @@ public final class PadesSealer {
                 throw new SealServiceException("TIMESTAMP_UNAVAILABLE", "the TSA refused: "
                         + response.getStatusString());
             }
-            lastTime = token.getTimeStampInfo().getGenTime().toInstant();
+            if (firstTime == null) {
+                firstTime = token.getTimeStampInfo().getGenTime().toInstant();
+            }
             return token.getEncoded();
         }
 
-        Instant lastTime() {
-            return lastTime;
+        Instant firstTime() {
+            return firstTime;
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tongban.seal.SealEntry;
@@ -52,13 +53,21 @@ public final class DocumentVerifier {
 
     private final List<X509Certificate> anchors;
     private final Map<X509Certificate, SealEntry> seals = new HashMap<>();
+    private final Function<X509Certificate, List<byte[]>> currentCrls;
     private final Clock clock;
 
-    public DocumentVerifier(List<X509Certificate> anchors, List<SealEntry> seals, Clock clock) {
+    /**
+     * @param seals       every seal whose documents verify: current and retired ones
+     * @param currentCrls the issuing CA's current CRLs for a certificate (its CRL distribution point), read besides
+     *                    those the document embeds so a revocation after sealing is seen; empty when unavailable
+     */
+    public DocumentVerifier(List<X509Certificate> anchors, List<SealEntry> seals,
+                            Function<X509Certificate, List<byte[]>> currentCrls, Clock clock) {
         this.anchors = List.copyOf(anchors);
         for (SealEntry seal : seals) {
             this.seals.put(seal.chain().get(0), seal);
         }
+        this.currentCrls = currentCrls;
         this.clock = clock;
     }
 
@@ -103,6 +112,7 @@ public final class DocumentVerifier {
         private final Map<Integer, List<ChangeAnalysis.Change>> changesAfter = new HashMap<>();
         private final List<X509Certificate> dssCertificates = new ArrayList<>();
         private final List<X509CRL> dssCrls = new ArrayList<>();
+        private final Map<X509Certificate, List<X509CRL>> current = new HashMap<>();
         private IssuerCheck issuerPassed;
         private TimestampCheck timestampPassed;
         private boolean allCoverWholeFile = true;
@@ -126,6 +136,7 @@ public final class DocumentVerifier {
             readDss(catalog);
             List<Dict> signatures = signatureDictionaries(catalog);
             List<Dict> seals = new ArrayList<>();
+            int beforeTimestamps = findings.size();
             for (Dict signature : signatures) {
                 if (signature.is("Type", "DocTimeStamp") || signature.is("SubFilter", "ETSI.RFC3161")) {
                     documentTimestamp(signature);
@@ -133,6 +144,9 @@ public final class DocumentVerifier {
                     seals.add(signature);
                 }
             }
+            // a seal's own finding names the attack better than the document timestamp it also broke: it goes first
+            List<Finding> timestampFindings = new ArrayList<>(findings.subList(beforeTimestamps, findings.size()));
+            findings.subList(beforeTimestamps, findings.size()).clear();
             if (seals.isEmpty()) {
                 findings.add(Finding.integrity("NO_SIGNATURE", "the document carries no seal signature",
                         "FORMAT_FAILURE"));
@@ -140,6 +154,7 @@ public final class DocumentVerifier {
             for (Dict seal : seals) {
                 seal(seal);
             }
+            findings.addAll(timestampFindings);
             checkGapsApart();
             return build(catalog);
         }
@@ -238,7 +253,8 @@ public final class DocumentVerifier {
                         CmsSignature.derPrefix(signed.contents));
                 TrustEvidence.Outcome tsa = evidence().check(token.tsa(), token.certificates(), token.time(), "TSA");
                 if (!tsa.ok()) {
-                    findings.add(new Finding("integrity", "DOCUMENT_TIMESTAMP_INVALID", tsa.detail(),
+                    // intact but not trusted: a matter of the timestamp's issuer, not of the document's bytes
+                    findings.add(new Finding("timestamp", tsa.code(), "document timestamp: " + tsa.detail(),
                             tsa.indication(), tsa.subIndication(), tsa.definite()));
                 } else {
                     validDocumentTimestamp = true;
@@ -330,7 +346,23 @@ public final class DocumentVerifier {
         }
 
         private TrustEvidence evidence() {
-            return new TrustEvidence(anchors, dssCertificates, dssCrls);
+            return new TrustEvidence(anchors, dssCertificates, dssCrls, this::currentCrls);
+        }
+
+        private List<X509CRL> currentCrls(X509Certificate certificate) {
+            return current.computeIfAbsent(certificate, c -> {
+                List<X509CRL> crls = new ArrayList<>();
+                try {
+                    CertificateFactory factory = CertificateFactory.getInstance("X.509");
+                    for (byte[] der : currentCrls.apply(c)) {
+                        crls.add((X509CRL) factory.generateCRL(new ByteArrayInputStream(der)));
+                    }
+                } catch (CertificateException | java.security.cert.CRLException | RuntimeException e) {
+                    // an unreachable or unreadable distribution point proves nothing; the embedded CRLs still count
+                    return List.of();
+                }
+                return crls;
+            });
         }
 
         private void readDss(Dict catalog) throws MalformedPdfException {

@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 import javax.security.auth.x500.X500Principal;
 
 /**
  * Builds a certificate's chain to a trust anchor from the certificates at hand, and checks validity and revocation
- * at a given time against the CRLs at hand (the document's DSS).
+ * at a given time against the CRLs at hand: the document's DSS and the CA's current CRL.
  */
 final class TrustEvidence {
 
@@ -20,11 +21,14 @@ final class TrustEvidence {
     private final List<X509Certificate> anchors;
     private final List<X509Certificate> certificates;
     private final List<X509CRL> crls;
+    private final Function<X509Certificate, List<X509CRL>> current;
 
-    TrustEvidence(List<X509Certificate> anchors, List<X509Certificate> certificates, List<X509CRL> crls) {
+    TrustEvidence(List<X509Certificate> anchors, List<X509Certificate> certificates, List<X509CRL> crls,
+                  Function<X509Certificate, List<X509CRL>> current) {
         this.anchors = anchors;
         this.certificates = certificates;
         this.crls = crls;
+        this.current = current;
     }
 
     /** Outcome of a chain check: a finding code (null when all is well) with its ETSI wording. */
@@ -126,7 +130,9 @@ final class TrustEvidence {
 
     private X509CRL crlFor(X509Certificate c, X509Certificate issuer) {
         X509CRL best = null;
-        for (X509CRL crl : crls) {
+        List<X509CRL> candidates = new ArrayList<>(crls);
+        candidates.addAll(current.apply(c));
+        for (X509CRL crl : candidates) {
             if (crl.getIssuerX500Principal().equals(c.getIssuerX500Principal()) && verifies(crl, issuer)
                     && (best == null || crl.getThisUpdate().after(best.getThisUpdate()))) {
                 best = crl;

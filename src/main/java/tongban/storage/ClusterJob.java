@@ -1,0 +1,135 @@
+package tongban.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tongban.archive.ArchiveUnavailableException;
+
+/**
+ * A background job that runs on one node at a time across the cluster (集群互斥), on a thread of its own: each run
+ * holds a PostgreSQL session advisory lock on a connection of its own. When every node's schedule fires one of
+ * them runs and the others skip; a node that dies mid-run releases the lock with its connection.
+ */
+public final class ClusterJob implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterJob.class);
+    /** The advisory lock's first key: a namespace for Tongban's session locks. */
+    static final int LOCK_SPACE = 0x7462;
+
+    private final DataSource dataSource;
+    private final String job;
+    private final int key;
+    private final ExecutorService worker;
+
+    /**
+     * @param job what runs, for messages and the thread's name
+     * @param key this job's lock in Tongban's namespace, one per job
+     */
+    public ClusterJob(DataSource dataSource, String job, int key) {
+        this.dataSource = dataSource;
+        this.job = job;
+        this.key = key;
+        this.worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, job.replace(' ', '-'));
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Starts {@code run} (given the run's id) in the background and returns the id, or empty if a run holds the lock
+     * on this or another node.
+     *
+     * @throws ArchiveUnavailableException when the database cannot be reached
+     */
+    public Optional<UUID> start(Consumer<UUID> run) {
+        Connection lock = acquire().orElse(null);
+        if (lock == null) {
+            return Optional.empty();
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            worker.execute(() -> {
+                try {
+                    run.accept(id);
+                } catch (RuntimeException e) {
+                    log.error("{} {} could not run: {}", job, id, e.getMessage());
+                } finally {
+                    release(lock);
+                }
+            });
+        } catch (RuntimeException notStarted) {
+            release(lock);
+            throw notStarted;
+        }
+        return Optional.of(id);
+    }
+
+    /** Stops the thread; a run in progress is interrupted and its lock goes with its connection. */
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+
+    /** A connection holding the job's advisory lock, or empty if another session holds it. */
+    private Optional<Connection> acquire() {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+                lock.setInt(1, LOCK_SPACE);
+                lock.setInt(2, key);
+                try (ResultSet row = lock.executeQuery()) {
+                    row.next();
+                    if (row.getBoolean(1)) {
+                        return Optional.of(connection);
+                    }
+                }
+            }
+            connection.close();
+            return Optional.empty();
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new ArchiveUnavailableException("registry: cannot take the " + job + " lock", e);
+        }
+    }
+
+    private void release(Connection connection) {
+        try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+            unlock.setInt(1, LOCK_SPACE);
+            unlock.setInt(2, key);
+            unlock.execute();
+        } catch (SQLException e) {
+            // a pooled session would keep the lock: end the session itself, and the lock with it
+            log.warn("{} lock not released: {}; closing its database session", job, e.getMessage());
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException alsoFailed) {
+                log.warn("aborting the {} database session failed: {}", job, alsoFailed.getMessage());
+            }
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("closing the {} connection failed: {}", job, e.getMessage());
+        }
+    }
+}
