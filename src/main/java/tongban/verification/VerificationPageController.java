@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import tongban.identity.ResidentIdNumber;
 import tongban.platform.ApiProblem;
 
 /**
@@ -58,11 +59,21 @@ class VerificationPageController {
 
     @PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ModelAndView verify(@RequestParam(name = "file", required = false) MultipartFile file,
+                        @RequestParam(name = IdNumberInput.FIELD, required = false) String idNumber,
                         @RequestParam(name = "lang", required = false) String lang) {
         Lang language = Lang.of(lang);
         Map<String, Object> model = pages.model(language, "/verify");
+        ResidentIdNumber id;
         try {
-            model.put("result", pages.result(verifier.verify(Upload.bytes(file, maxFileBytes)), language));
+            id = IdNumberInput.parse(idNumber);
+        } catch (ApiProblem problem) {
+            // GOV.UK's pattern: a summary at the top linking to the field, the message at the field, the entry kept
+            model.put("idNumberError", pages.error(problem.code(), language));
+            model.put("idNumber", VerificationController.shortened(idNumber));
+            return new ModelAndView(VerificationPages.PAGE, model, problem.status());
+        }
+        try {
+            model.put("result", pages.result(verifier.verify(Upload.bytes(file, maxFileBytes), id), language));
             return new ModelAndView(VerificationPages.PAGE, model);
         } catch (ApiProblem problem) {
             model.put("error", pages.error(problem.code(), language));

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import tongban.identity.IdNumberDigest;
 import tongban.seal.VerificationReport.IntegrityCheck;
 import tongban.seal.VerificationReport.Result;
 import tongban.seal.VerificationReport.SignatureSummary;
@@ -45,9 +47,13 @@ class VerificationPages {
     record CheckLine(String name, String state, String stateWord, String explanation) {
     }
 
-    /** The verdict and what supports it; {@code outcome} is also the page's machine-readable answer. */
+    /**
+     * The verdict and what supports it; {@code outcome} is also the page's machine-readable answer.
+     * {@code idNumberCheck} (MATCHES, DOES_NOT_MATCH, NOT_AVAILABLE) and its sentence only when a number was typed.
+     */
     record ResultView(String outcome, String word, String sentence, List<CheckLine> checks, List<Field> certificate,
-                      List<Field> details, List<List<Field>> signatures) {
+                      List<Field> details, List<List<Field>> signatures, String idNumberCheck,
+                      String idNumberSentence) {
     }
 
     /** The QR landing page: the status of one issued certificate. */
@@ -69,9 +75,19 @@ class VerificationPages {
         Outcome outcome = Outcome.of(v);
         String sentence = outcome == Outcome.VALID && v.certificate() == null
                 ? text.get(lang, "outcome.VALID.document") : text.get(lang, "outcome." + outcome + ".sentence");
+        List<Field> particulars = new ArrayList<>();
+        if (v.certificate() != null) {
+            particulars.addAll(particulars(v.certificate(), lang));
+            if (v.holder() != null) {
+                particulars.add(1, v.holder().idMasked() != null
+                        ? new Field(text.get(lang, "field.holderIdMasked"), v.holder().idMasked())
+                        : new Field(text.get(lang, "field.holderCreditCode"), v.holder().id()));
+            }
+        }
+        String idNumberCheck = v.idNumberCheck() == null ? null : v.idNumberCheck().name();
         return new ResultView(outcome.name(), text.get(lang, "outcome." + outcome), sentence, checks(v, lang),
-                v.certificate() == null ? List.of() : particulars(v.certificate(), lang), details(v, lang),
-                v.signatures().stream().map(s -> signature(s, lang)).toList());
+                particulars, details(v, lang), v.signatures().stream().map(s -> signature(s, lang)).toList(),
+                idNumberCheck, idNumberCheck == null ? null : text.get(lang, "idNumber." + idNumberCheck));
     }
 
     StatusView status(CertificateStatusView c, Lang lang) {
@@ -155,6 +171,12 @@ class VerificationPages {
                 + (c.status().certificateId() == null ? "" : " · " + c.status().certificateId())));
         fields.add(new Field(text.get(lang, "detail.timestamp"), codeAndDetail(c.timestamp().code(),
                 c.timestamp().time() != null ? dateTime(c.timestamp().time(), lang) : c.timestamp().detail())));
+        if (v.holder() != null && v.holder().idDigest() != null) {
+            IdNumberDigest d = v.holder().idDigest();
+            fields.add(new Field(text.get(lang, "detail.idDigest"), d.algorithm() + " (m=" + d.memoryKiB() + " KiB, t="
+                    + d.iterations() + ", p=" + d.parallelism() + ") · salt " + Base64.getEncoder().encodeToString(d.salt())
+                    + " · hash " + Base64.getEncoder().encodeToString(d.hash())));
+        }
         fields.add(new Field(text.get(lang, "detail.sha256"), v.document().sha256()));
         fields.add(new Field(text.get(lang, "detail.pages"), Integer.toString(v.document().pages())));
         fields.add(new Field(text.get(lang, "detail.pdfa"), v.document().pdfa() == null ? "—" : v.document().pdfa()));
