@@ -24,7 +24,7 @@ public record IdNumberDigest(String algorithm, int version, int memoryKiB, int i
                              byte[] salt, byte[] hash) {
 
     public static final String ALGORITHM = "argon2id";
-    // OWASP's first Argon2id configuration (m=19 MiB, t=2, p=1): ≈40 ms a digest on the development machine
+    // OWASP's first Argon2id configuration (m=19 MiB, t=2, p=1): 72–134 ms a digest on the development machine
     static final int MEMORY_KIB = 19 * 1024;
     static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;

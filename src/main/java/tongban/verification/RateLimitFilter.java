@@ -71,7 +71,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Content-Security-Policy", VerificationPageController.CONTENT_SECURITY_POLICY);
             // the language from the query string only: asking for a parameter would read the whole upload
-            response.getWriter().write(pages.rateLimited(Lang.ofQuery(request.getQueryString()), wait));
+            Lang lang = Lang.ofQuery(request.getQueryString());
+            response.setLocale(lang.locale());
+            response.getWriter().write(pages.rateLimited(lang, wait));
             return;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,

@@ -1,5 +1,6 @@
 package tongban.verification;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,10 +47,12 @@ class VerificationPageController {
         this.maxFileBytes = properties.maxFileSize().toBytes();
     }
 
-    // nothing but our own stylesheet and our own form: no script, font, frame or image from anywhere
+    // nothing but our own stylesheet and our own form: no script, font, frame or image from anywhere; and the
+    // page's language for its Content-Language (from the query string: a parameter would read the whole upload)
     @ModelAttribute
-    void contentSecurityPolicy(HttpServletResponse response) {
+    void contentSecurityPolicy(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        request.setAttribute(PageLocaleResolver.ATTRIBUTE, Lang.ofQuery(request.getQueryString()));
     }
 
     @GetMapping("/verify")
