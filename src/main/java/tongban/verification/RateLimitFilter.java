@@ -52,7 +52,8 @@ class RateLimitFilter extends OncePerRequestFilter {
             return !(path.equals("/api/v1/verify") || path.equals("/verify"));
         }
         return !(method.equals("GET") && (STATUS.matcher(path).matches()
-                || LANDING.matcher(path).matches() && !path.equals(VerificationPageController.STYLESHEET)));
+                || LANDING.matcher(path).matches() && !path.equals(VerificationPageController.STYLESHEET)
+                && !path.equals(PageFont.PATH) && !path.equals(PageFont.LICENCE_PATH)));
     }
 
     @Override

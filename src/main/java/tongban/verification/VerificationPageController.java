@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
@@ -31,23 +33,25 @@ import tongban.platform.ApiProblem;
 class VerificationPageController {
 
     static final String STYLESHEET = "/verify/verify.css";
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; form-action 'self';"
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; font-src 'self'; form-action 'self';"
             + " base-uri 'none'; frame-ancestors 'none'";
 
     private final VerifyDocument verifier;
     private final CertificateStatuses statuses;
     private final VerificationPages pages;
+    private final PageFont font;
     private final long maxFileBytes;
 
     VerificationPageController(VerifyDocument verifier, CertificateStatuses statuses, VerificationPages pages,
-                               VerificationProperties properties) {
+                               PageFont font, VerificationProperties properties) {
         this.verifier = verifier;
         this.statuses = statuses;
         this.pages = pages;
+        this.font = font;
         this.maxFileBytes = properties.maxFileSize().toBytes();
     }
 
-    // nothing but our own stylesheet and our own form: no script, font, frame or image from anywhere; and the
+    // nothing but our own stylesheet, font and form: no script, frame or image, nothing from elsewhere; and the
     // page's language for its Content-Language (from the query string: a parameter would read the whole upload)
     @ModelAttribute
     void contentSecurityPolicy(HttpServletRequest request, HttpServletResponse response) {
@@ -89,6 +93,22 @@ class VerificationPageController {
         return ResponseEntity.ok().contentType(new MediaType("text", "css", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                 .body(new ClassPathResource("static/verify/verify.css"));
+    }
+
+    @GetMapping(PageFont.PATH)
+    ResponseEntity<byte[]> font(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        PageFont.Cut cut = font.cut();
+        if (cut.etag().equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(cut.etag()).build();
+        }
+        return ResponseEntity.ok().contentType(new MediaType("font", "ttf")).eTag(cut.etag())
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic()).body(cut.ttf());
+    }
+
+    @GetMapping(PageFont.LICENCE_PATH)
+    ResponseEntity<byte[]> fontLicence() {
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic()).body(font.licence());
     }
 
     @GetMapping("/verify/{id}")

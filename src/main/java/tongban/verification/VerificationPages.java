@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -27,6 +29,9 @@ class VerificationPages {
     static final String PAGE = "verify/page";
     static final String CERTIFICATE = "verify/certificate";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    // written by the templates and this class rather than taken from the texts: check marks, separators, digits;
+    // and the words browsers write on a file input in Chinese (Chromium's, Firefox's), drawn in the page's font
+    static final String TEMPLATE_MARKS = "√×–·—…0123456789" + "选择文件未选择任何文件" + "浏览…未选择文件。";
 
     private final PageText text = new PageText();
     private final Names names;
@@ -58,6 +63,24 @@ class VerificationPages {
 
     /** The QR landing page: the status of one issued certificate. */
     record StatusView(String status, String word, String sentence, List<Field> certificate, String sha256) {
+    }
+
+    /**
+     * Every character the pages can show but what a user or an officer typed (a revocation reason): their words in
+     * both languages, the names from the packs and seals, ASCII (numbers, hashes, codes) and the marks the templates
+     * write themselves. The page font ({@link PageFont}) is cut to these.
+     */
+    SortedSet<Integer> characters() {
+        SortedSet<Integer> characters = new TreeSet<>();
+        for (Lang lang : Lang.values()) {
+            text.all(lang).values().forEach(value -> value.codePoints().forEach(characters::add));
+        }
+        names.all().forEach(name -> name.codePoints().forEach(characters::add));
+        for (int c = 0x20; c < 0x7F; c++) {
+            characters.add(c);
+        }
+        TEMPLATE_MARKS.codePoints().forEach(characters::add);
+        return characters;
     }
 
     /** The model every page starts from: the words, the language, and the link to the other language. */
