@@ -30,8 +30,9 @@ public record IdNumberDigest(String algorithm, int version, int memoryKiB, int i
     private static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
-    // bounds for parameters read from a document: a forged one must not make the server spend a gigabyte
-    private static final int MAX_MEMORY_KIB = 256 * 1024;
+    // bounds for parameters read from a document (only from one our seal vouches for, but a digest must never
+    // make the server spend more than a few times today's memory and time)
+    private static final int MAX_MEMORY_KIB = 64 * 1024;
     private static final int MAX_ITERATIONS = 10;
     private static final int MAX_PARALLELISM = 4;
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -20,8 +20,8 @@ import tongban.verification.Verification.IdNumberCheck;
  * Verify a document (验证): the strict core on the bytes, within the time and concurrency bounds; then, only for a
  * file intact and sealed by one of our seals, the certificate it says it is, its status in the registry and its
  * archived original, and whether a verifier's ID number is the holder's. A file from elsewhere is judged by the core
- * alone and its content never trusted. Each
- * verification is timed in the metric {@code tongban.verifications}, tagged with its verdict or refusal code.
+ * alone and its content never trusted. Each verification is timed in the metric {@code tongban.verifications},
+ * tagged with its verdict or refusal code.
  */
 @Component
 class VerifyDocument {
