@@ -43,4 +43,4 @@ if [[ -z ${TONGBAN_TEST_CEPH_ENDPOINT:-} ]]; then
   set +a
 fi
 
-./mvnw -B --no-transfer-progress "$@" verify
+./mvnw -B "$@" verify
