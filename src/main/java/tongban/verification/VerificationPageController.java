@@ -80,7 +80,10 @@ class VerificationPageController {
             return new ModelAndView(VerificationPages.PAGE, model, problem.status());
         }
         try {
-            model.put("result", pages.result(verifier.verify(Upload.bytes(file, maxFileBytes), id), language));
+            Verification verification = verifier.verify(Upload.bytes(file, maxFileBytes), id);
+            model.put("result", pages.result(verification, language));
+            model.put("extraFont", font.extra(verification.certificate() == null ? null
+                    : verification.certificate().statusReason()));
             return new ModelAndView(VerificationPages.PAGE, model);
         } catch (ApiProblem problem) {
             model.put("error", pages.error(problem.code(), language));
@@ -103,6 +106,20 @@ class VerificationPageController {
         }
         return ResponseEntity.ok().contentType(new MediaType("font", "ttf")).eTag(cut.etag())
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic()).body(cut.ttf());
+    }
+
+    @GetMapping(PageFont.EXTRA_CSS)
+    ResponseEntity<String> extraFontFace(@RequestParam(name = "c", required = false) String characters) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "css", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic()).body(font.extraCss(characters));
+    }
+
+    @GetMapping(PageFont.EXTRA_PATH)
+    ResponseEntity<byte[]> extraFont(@RequestParam(name = "c", required = false) String characters) {
+        byte[] ttf = font.extraFont(characters).orElseThrow(() -> ApiProblem.notFound("NO_SUCH_CHARACTERS",
+                "the page font has none of the characters asked for"));
+        return ResponseEntity.ok().contentType(new MediaType("font", "ttf"))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic()).body(ttf);
     }
 
     @GetMapping(PageFont.LICENCE_PATH)
@@ -129,6 +146,7 @@ class VerificationPageController {
         }
         Map<String, Object> model = pages.model(language, "/verify/" + found.get().certificateId());
         model.put("certificate", pages.status(found.get(), language));
+        model.put("extraFont", font.extra(found.get().statusReason()));
         return new ModelAndView(VerificationPages.CERTIFICATE, model);
     }
 }
