@@ -9,13 +9,16 @@
 #   scripts/ceph-s3.sh test-env   the same as TONGBAN_TEST_CEPH_*=…, for the Object Lock tests (.ci/run)
 #   scripts/ceph-s3.sh down   stop the daemons it started (by PID) and remove the state directory
 #
-# Environment: CEPH_S3_DIR (state, default /tmp/tongban-ceph), CEPH_S3_PORT (gateway, default 7480),
-# CEPH_S3_MGR=1 to also run a mgr (not needed by the gateway; costs memory), CEPH_S3_TIMEOUT (seconds per
-# daemon, default 60). Must run as root (it installs packages and the daemons run as root).
+# Environment: CEPH_S3_DIR (state, default /tmp/tongban-ceph; scripts/test.sh gives each run its own),
+# CEPH_S3_PORT (gateway) and CEPH_S3_MON_PORT (monitor): by default free ports picked at 'up' and kept in the
+# state directory, so two clusters in two directories run side by side. CEPH_S3_MGR=1 to also run a mgr (not
+# needed by the gateway; costs memory), CEPH_S3_TIMEOUT (seconds per daemon, default 60). Must run as root (it
+# installs packages and the daemons run as root).
 set -euo pipefail
 
 DIR=${CEPH_S3_DIR:-/tmp/tongban-ceph}
-PORT=${CEPH_S3_PORT:-7480}
+PORT=${CEPH_S3_PORT:-}
+MON_PORT=${CEPH_S3_MON_PORT:-}
 TIMEOUT=${CEPH_S3_TIMEOUT:-60}
 WITH_MGR=${CEPH_S3_MGR:-0}
 CONF=$DIR/ceph.conf
@@ -107,14 +110,23 @@ install_packages() {
 
 port_free() { ! ss -ltnH "sport = :$1" | grep -q .; }
 
+free_port() { # free_port [TAKEN]: a port nobody listens on, below the ephemeral range (outgoing connections)
+  local p i
+  for ((i = 0; i < 200; i++)); do
+    p=$((20000 + RANDOM % 12000))
+    [[ $p != "${1:-}" ]] && port_free "$p" && { echo "$p"; return 0; }
+  done
+  die "no free port found between 20000 and 32000"
+}
+
 write_conf() {
   local fsid
   fsid=$(</proc/sys/kernel/random/uuid)
   cat >"$CONF" <<EOF
 [global]
 fsid = $fsid
-# msgr2 only, loopback only: the mon on 3300, the OSD on the first four free ports from 6800 (6800-6803).
-mon host = v2:127.0.0.1:3300
+# msgr2 only, loopback only: the mon on $MON_PORT, the OSD on the first four free ports from 6800.
+mon host = v2:127.0.0.1:$MON_PORT
 public addr = 127.0.0.1
 cluster addr = 127.0.0.1
 ms bind msgr1 = false
@@ -169,7 +181,7 @@ create_cluster() {
   write_conf
   ceph-authtool --create-keyring "$DIR/keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
   monmaptool --create --fsid "$(awk '$1 == "fsid" {print $3}' "$CONF")" \
-    --addv a '[v2:127.0.0.1:3300]' "$DIR/monmap" >/dev/null
+    --addv a "[v2:127.0.0.1:$MON_PORT]" "$DIR/monmap" >/dev/null
   ceph-mon -c "$CONF" --mkfs -i a --monmap "$DIR/monmap" --keyring "$DIR/keyring" >>"$DIR/log/mkfs.log" 2>&1 ||
     fail "ceph-mon --mkfs failed" "$DIR/log/mkfs.log"
 
@@ -239,8 +251,11 @@ up() {
       say "stale state in $DIR (daemons not all running): recreating"
       remove_state
     fi
+    [[ -n $MON_PORT ]] || MON_PORT=$(free_port)
+    [[ -n $PORT ]] || PORT=$(free_port "$MON_PORT")
     local p
-    for p in 3300 "$PORT"; do port_free "$p" || die "port $p on this machine is already in use"; done
+    for p in "$MON_PORT" "$PORT"; do port_free "$p" || die "port $p on this machine is already in use"; done
+    say "state in $DIR, monitor on port $MON_PORT, gateway on port $PORT"
     local t0=$EPOCHREALTIME
     create_cluster
     say "up in $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.1f", b - a}') s"

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tongban.identity.IdNumberDigest;
 import tongban.identity.ResidentIdNumber;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode) {
 
-    static final String JSON_FORMAT = "tongban-certificate-data/1";
+    static final String JSON_FORMAT = "tongban-certificate-data/2";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static CertificateContent of(CertificateData data, TemplateSpec spec, CertificateFonts fonts) {
@@ -60,7 +61,6 @@ record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode)
             ResidentIdNumber resident = HolderIdKind.residentId(holderId);
             Map<String, Object> holder = new LinkedHashMap<>();
             holder.put("name", holderName);
-            holder.put("id", holderId);
             holder.put("idMasked", resident == null ? holderId : resident.masked());
             // GB 11643: the 17th digit, the sequence code's last, is odd for men and even for women
             holder.put("sex", resident == null ? "" : (holderId.charAt(16) - '0') % 2 == 1 ? "男" : "女");
@@ -86,7 +86,15 @@ record CertificateContent(Map<String, Object> model, byte[] json, QrCode qrCode)
             json.put("number", number);
             Map<String, Object> holderData = new LinkedHashMap<>();
             holderData.put("name", holderName);
-            holderData.put("id", holderId);
+            // a resident ID number travels masked and as a salted digest only; a credit code is public (公示)
+            if (resident == null) {
+                holderData.put("idKind", "credit-code");
+                holderData.put("id", holderId);
+            } else {
+                holderData.put("idKind", "resident-id");
+                holderData.put("idMasked", resident.masked());
+                holderData.put("idDigest", IdNumberDigest.of(resident).toMap());
+            }
             json.put("holder", holderData);
             json.put("issuer", issuer);
             json.put("issueDate", issued.toString());

@@ -43,9 +43,19 @@ public record ResidentIdNumber(String value, LocalDate birthDate) {
         return java.time.Period.between(birthDate, date).getYears();
     }
 
-    /** As printed on documents and in logs: the eight characters after the division code hidden. */
+    /** As printed on documents, in verification reports and in logs: {@link #mask}. */
     public String masked() {
-        return value.substring(0, 6) + "********" + value.substring(14);
+        return mask(value);
+    }
+
+    /**
+     * An 18-character identifier with only its first 4 and last 4 characters shown ({@code 3101**********1234}):
+     * the province and city stay, the county, the birth date and most of the sequence are hidden. Hiding only the
+     * birth date would leave so few candidates that a digest of the number ({@link IdNumberDigest}) could be
+     * reversed in minutes.
+     */
+    public static String mask(String value) {
+        return value.substring(0, 4) + "**********" + value.substring(14);
     }
 
     @Override

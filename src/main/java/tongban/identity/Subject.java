@@ -8,6 +8,6 @@ public record Subject(String username, SubjectKind kind, String id) {
 
     @Override
     public String toString() {
-        return username + "(" + kind + " " + (id.length() > 10 ? id.substring(0, 6) + "********" + id.substring(14) : "*") + ")";
+        return username + "(" + kind + " " + (id.length() == 18 ? ResidentIdNumber.mask(id) : "*") + ")";
     }
 }

@@ -12,6 +12,7 @@ import com.itextpdf.kernel.pdf.ReaderProperties;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
+import tongban.identity.IdNumberDigest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,13 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
  * and sealed by one of our seals, so the seal vouches for it; anything else is not looked into.
  *
  * @param certificateId the registry id the certificate was issued under (its QR code's)
+ * @param holder        the holder's identifier as attached (format 2 onwards); null for a notice or an older file
  */
-record EmbeddedCertificateData(String certificateId, String type, String number) {
+record EmbeddedCertificateData(String certificateId, String type, String number, Verification.Holder holder) {
 
     static final String FILE_NAME = "certificate.json";
     /** A notice (告知书, 决定书) is registered like a certificate, under the documentId of its notice.json. */
     static final String NOTICE_FILE_NAME = "notice.json";
-    private static final String FORMAT = "tongban-certificate-data/1";
+    private static final String FORMAT = "tongban-certificate-data/2";
+    // certificates issued before the holder's ID number was masked: their holder is not read, never shown
+    private static final String FORMAT_1 = "tongban-certificate-data/1";
     private static final int MAX_JSON_BYTES = 64 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -78,18 +82,34 @@ record EmbeddedCertificateData(String certificateId, String type, String number)
                 String id = json.path("documentId").asString(null);
                 String number = json.path("number").asString(null);
                 return id == null || number == null ? Optional.empty()
-                        : Optional.of(new EmbeddedCertificateData(id, "notice", number));
+                        : Optional.of(new EmbeddedCertificateData(id, "notice", number, null));
             }
-            if (!FORMAT.equals(json.path("format").asString(null))) {
+            String format = json.path("format").asString(null);
+            if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
                 return Optional.empty();
             }
             String id = json.path("certificateId").asString(null);
             String type = json.path("type").asString(null);
             String number = json.path("number").asString(null);
             return id == null || type == null || number == null ? Optional.empty()
-                    : Optional.of(new EmbeddedCertificateData(id, type, number));
+                    : Optional.of(new EmbeddedCertificateData(id, type, number,
+                    FORMAT.equals(format) ? holder(json.path("holder")) : null));
         } catch (JacksonException e) {
             return Optional.empty();
         }
+    }
+
+    private static Verification.Holder holder(JsonNode holder) {
+        String kind = holder.path("idKind").asString(null);
+        if ("credit-code".equals(kind)) {
+            String code = holder.path("id").asString(null);
+            return code == null ? null : new Verification.Holder(kind, code, null, null);
+        }
+        if ("resident-id".equals(kind)) {
+            String masked = holder.path("idMasked").asString(null);
+            IdNumberDigest digest = IdNumberDigest.read(holder.path("idDigest"));
+            return masked == null || digest == null ? null : new Verification.Holder(kind, null, masked, digest);
+        }
+        return null;
     }
 }

@@ -1,5 +1,7 @@
 package tongban.verification;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;
@@ -28,6 +30,24 @@ class Names {
             }
         }
         return type;
+    }
+
+    /** Every name the pages may show, in both languages, and each seal's subject (a signature's signer). */
+    List<String> all() {
+        List<String> all = new ArrayList<>();
+        for (ServiceItem item : packs.items()) {
+            all.add(item.department().name().zh());
+            all.add(item.department().name().en());
+            if (item.issues() != null) {
+                all.add(item.issues().name().zh());
+                all.add(item.issues().name().en());
+            }
+        }
+        for (SealEntry seal : seals.seals()) {
+            all.add(seal.departmentName());
+            all.add(seal.certificateSubject());
+        }
+        return all;
     }
 
     /** A department by the id its seal is registered under. */

@@ -53,7 +53,8 @@ class RateLimitFilter extends OncePerRequestFilter {
             return !(path.equals("/api/v1/verify") || path.equals("/verify"));
         }
         return !(method.equals("GET") && (STATUS.matcher(path).matches()
-                || LANDING.matcher(path).matches() && !path.equals(VerificationPageController.STYLESHEET)));
+                || LANDING.matcher(path).matches() && !path.equals(VerificationPageController.STYLESHEET)
+                && !path.equals(PageFont.PATH) && !path.equals(PageFont.LICENCE_PATH)));
     }
 
     @Override
@@ -72,7 +73,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Content-Security-Policy", VerificationPageController.CONTENT_SECURITY_POLICY);
             // the language from the query string only: asking for a parameter would read the whole upload
-            response.getWriter().write(pages.rateLimited(Lang.ofQuery(request.getQueryString()), wait));
+            Lang lang = Lang.ofQuery(request.getQueryString());
+            response.setLocale(lang.locale());
+            response.getWriter().write(pages.rateLimited(lang, wait));
             return;
         }
         limits.refuse(response, path, wait, "too many verification requests from your address");

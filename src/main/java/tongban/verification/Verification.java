@@ -1,6 +1,7 @@
 package tongban.verification;
 
 import java.util.List;
+import tongban.identity.IdNumberDigest;
 import tongban.seal.VerificationReport;
 import tongban.seal.VerificationReport.DocumentSummary;
 import tongban.seal.VerificationReport.Etsi;
@@ -17,10 +18,29 @@ import tongban.seal.VerificationReport.Verdict;
  * {@code archive}: is the file the archived original, or the original with only allowed revisions appended?
  * VALID only when every check passed (a sealed document that is not a certificate has no status to check).
  *
- * @param certificate the registry's record of the certificate, when the file names one we issued
+ * @param certificate   the registry's record of the certificate, when the file names one we issued
+ * @param holder        whom the certificate names, as its attached data says (masked), when our seal vouches for it
+ * @param idNumberCheck the answer to a verifier's ID number ({@code idNumber}): MATCHES, DOES_NOT_MATCH, or
+ *                      NOT_AVAILABLE when the file carries no digest of a holder's ID number we vouch for; null when
+ *                      no number was sent
  */
 record Verification(Verdict verdict, Checks checks, Etsi etsi, List<SignatureSummary> signatures,
-                    DocumentSummary document, CertificateStatusView certificate) {
+                    DocumentSummary document, CertificateStatusView certificate, Holder holder,
+                    IdNumberCheck idNumberCheck) {
+
+    /**
+     * The holder's identifier as the certificate's data carries it (持证主体标识): a resident ID number masked and as a
+     * salted digest, never in full; a unified social credit code in full, as every licence prints and the
+     * enterprise credit publicity system shows it.
+     *
+     * @param idKind {@code resident-id} or {@code credit-code}
+     * @param id     the credit code; null for a resident ID number
+     */
+    record Holder(String idKind, String id, String idMasked, IdNumberDigest idDigest) {
+    }
+
+    /** Whether the number a verifier typed is the holder's: the whole answer, nothing more. */
+    enum IdNumberCheck { MATCHES, DOES_NOT_MATCH, NOT_AVAILABLE }
 
     record Checks(IntegrityCheck integrity, IssuerCheck issuer, StatusCheck status, ArchiveCheck archive,
                   TimestampCheck timestamp) {
@@ -42,7 +62,7 @@ record Verification(Verdict verdict, Checks checks, Etsi etsi, List<SignatureSum
      * INVALID, and one that could not be made keeps it from being VALID.
      */
     static Verification of(VerificationReport report, StatusCheck status, ArchiveCheck archive,
-                           CertificateStatusView certificate) {
+                           CertificateStatusView certificate, Holder holder, IdNumberCheck idNumberCheck) {
         Verdict verdict = report.withStatus(status).verdict();
         if (archive.result() == Result.FAILED) {
             verdict = Verdict.INVALID;
@@ -52,6 +72,7 @@ record Verification(Verdict verdict, Checks checks, Etsi etsi, List<SignatureSum
         }
         var checks = report.checks();
         return new Verification(verdict, new Checks(checks.integrity(), checks.issuer(), status, archive,
-                checks.timestamp()), report.etsi(), report.signatures(), report.document(), certificate);
+                checks.timestamp()), report.etsi(), report.signatures(), report.document(), certificate, holder,
+                idNumberCheck);
     }
 }

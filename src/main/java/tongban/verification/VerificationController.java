@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tongban.identity.ResidentIdNumber;
 import tongban.platform.ApiProblem;
 
 /** The public verification API: verify an uploaded PDF; the status of an issued certificate. No login. */
@@ -24,8 +25,11 @@ class VerificationController {
     }
 
     @PostMapping(path = "/api/v1/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Verification verify(@RequestParam(name = "file", required = false) MultipartFile file) {
-        return verifier.verify(Upload.bytes(file, maxFileBytes));
+    Verification verify(@RequestParam(name = "file", required = false) MultipartFile file,
+                        @RequestParam(name = IdNumberInput.FIELD, required = false) String idNumber) {
+        // the number first: a typing error is answered before the file is worked on
+        ResidentIdNumber id = IdNumberInput.parse(idNumber);
+        return verifier.verify(Upload.bytes(file, maxFileBytes), id);
     }
 
     @GetMapping("/api/v1/certificates/{id}/status")

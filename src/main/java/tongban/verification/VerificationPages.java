@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import tongban.identity.IdNumberDigest;
 import tongban.seal.VerificationReport.IntegrityCheck;
 import tongban.seal.VerificationReport.Result;
 import tongban.seal.VerificationReport.SignatureSummary;
@@ -25,6 +29,9 @@ class VerificationPages {
     static final String PAGE = "verify/page";
     static final String CERTIFICATE = "verify/certificate";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    // written by the templates and this class rather than taken from the texts: check marks, separators, digits;
+    // and the words browsers write on a file input in Chinese (Chromium's, Firefox's), drawn in the page's font
+    static final String TEMPLATE_MARKS = "√×–·—…0123456789" + "选择文件未选择任何文件" + "浏览…未选择文件。";
 
     private final PageText text = new PageText();
     private final Names names;
@@ -45,13 +52,35 @@ class VerificationPages {
     record CheckLine(String name, String state, String stateWord, String explanation) {
     }
 
-    /** The verdict and what supports it; {@code outcome} is also the page's machine-readable answer. */
+    /**
+     * The verdict and what supports it; {@code outcome} is also the page's machine-readable answer.
+     * {@code idNumberCheck} (MATCHES, DOES_NOT_MATCH, NOT_AVAILABLE) and its sentence only when a number was typed.
+     */
     record ResultView(String outcome, String word, String sentence, List<CheckLine> checks, List<Field> certificate,
-                      List<Field> details, List<List<Field>> signatures) {
+                      List<Field> details, List<List<Field>> signatures, String idNumberCheck,
+                      String idNumberSentence) {
     }
 
     /** The QR landing page: the status of one issued certificate. */
     record StatusView(String status, String word, String sentence, List<Field> certificate, String sha256) {
+    }
+
+    /**
+     * Every character the pages can show but what a user or an officer typed (a revocation reason): their words in
+     * both languages, the names from the packs and seals, ASCII (numbers, hashes, codes) and the marks the templates
+     * write themselves. The page font ({@link PageFont}) is cut to these.
+     */
+    SortedSet<Integer> characters() {
+        SortedSet<Integer> characters = new TreeSet<>();
+        for (Lang lang : Lang.values()) {
+            text.all(lang).values().forEach(value -> value.codePoints().forEach(characters::add));
+        }
+        names.all().forEach(name -> name.codePoints().forEach(characters::add));
+        for (int c = 0x20; c < 0x7F; c++) {
+            characters.add(c);
+        }
+        TEMPLATE_MARKS.codePoints().forEach(characters::add);
+        return characters;
     }
 
     /** The model every page starts from: the words, the language, and the link to the other language. */
@@ -69,9 +98,19 @@ class VerificationPages {
         Outcome outcome = Outcome.of(v);
         String sentence = outcome == Outcome.VALID && v.certificate() == null
                 ? text.get(lang, "outcome.VALID.document") : text.get(lang, "outcome." + outcome + ".sentence");
+        List<Field> particulars = new ArrayList<>();
+        if (v.certificate() != null) {
+            particulars.addAll(particulars(v.certificate(), lang));
+            if (v.holder() != null) {
+                particulars.add(1, v.holder().idMasked() != null
+                        ? new Field(text.get(lang, "field.holderIdMasked"), v.holder().idMasked())
+                        : new Field(text.get(lang, "field.holderCreditCode"), v.holder().id()));
+            }
+        }
+        String idNumberCheck = v.idNumberCheck() == null ? null : v.idNumberCheck().name();
         return new ResultView(outcome.name(), text.get(lang, "outcome." + outcome), sentence, checks(v, lang),
-                v.certificate() == null ? List.of() : particulars(v.certificate(), lang), details(v, lang),
-                v.signatures().stream().map(s -> signature(s, lang)).toList());
+                particulars, details(v, lang), v.signatures().stream().map(s -> signature(s, lang)).toList(),
+                idNumberCheck, idNumberCheck == null ? null : text.get(lang, "idNumber." + idNumberCheck));
     }
 
     StatusView status(CertificateStatusView c, Lang lang) {
@@ -155,6 +194,12 @@ class VerificationPages {
                 + (c.status().certificateId() == null ? "" : " · " + c.status().certificateId())));
         fields.add(new Field(text.get(lang, "detail.timestamp"), codeAndDetail(c.timestamp().code(),
                 c.timestamp().time() != null ? dateTime(c.timestamp().time(), lang) : c.timestamp().detail())));
+        if (v.holder() != null && v.holder().idDigest() != null) {
+            IdNumberDigest d = v.holder().idDigest();
+            fields.add(new Field(text.get(lang, "detail.idDigest"), d.algorithm() + " (m=" + d.memoryKiB() + " KiB, t="
+                    + d.iterations() + ", p=" + d.parallelism() + ") · salt " + Base64.getEncoder().encodeToString(d.salt())
+                    + " · hash " + Base64.getEncoder().encodeToString(d.hash())));
+        }
         fields.add(new Field(text.get(lang, "detail.sha256"), v.document().sha256()));
         fields.add(new Field(text.get(lang, "detail.pages"), Integer.toString(v.document().pages())));
         fields.add(new Field(text.get(lang, "detail.pdfa"), v.document().pdfa() == null ? "—" : v.document().pdfa()));

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import tongban.identity.IdNumberDigest;
+import tongban.identity.ResidentIdNumber;
 import tongban.platform.ApiProblem;
 import tongban.seal.NotAPdfException;
 import tongban.seal.SealService;
@@ -12,12 +14,14 @@ import tongban.seal.VerificationReport;
 import tongban.seal.VerificationReport.Result;
 import tongban.seal.VerificationReport.StatusCheck;
 import tongban.verification.Verification.ArchiveCheck;
+import tongban.verification.Verification.IdNumberCheck;
 
 /**
  * Verify a document (验证): the strict core on the bytes, within the time and concurrency bounds; then, only for a
  * file intact and sealed by one of our seals, the certificate it says it is, its status in the registry and its
- * archived original. A file from elsewhere is judged by the core alone and its content never trusted. Each
- * verification is timed in the metric {@code tongban.verifications}, tagged with its verdict or refusal code.
+ * archived original, and whether a verifier's ID number is the holder's. A file from elsewhere is judged by the core
+ * alone and its content never trusted. Each verification is timed in the metric {@code tongban.verifications},
+ * tagged with its verdict or refusal code.
  */
 @Component
 class VerifyDocument {
@@ -35,13 +39,14 @@ class VerifyDocument {
     }
 
     /**
+     * @param idNumber a number to compare with the holder's, or null
      * @throws ApiProblem 415 NOT_A_PDF, 422 DOCUMENT_TOO_COMPLEX (over the parse time), 503 VERIFICATION_BUSY
      */
-    Verification verify(byte[] pdf) {
+    Verification verify(byte[] pdf, ResidentIdNumber idNumber) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "ERROR";
         try {
-            Verification verification = combine(pdf, slots.call(() -> parse(pdf)));
+            Verification verification = combine(pdf, slots.call(() -> parse(pdf, idNumber)));
             outcome = verification.verdict().name();
             return verification;
         } catch (ApiProblem refused) {
@@ -58,16 +63,18 @@ class VerifyDocument {
         if (parsed.data().isEmpty()) {
             StatusCheck status = vouched(report)
                     ? new StatusCheck(Result.SKIPPED, "NOT_A_CERTIFICATE", null) : StatusCheck.notChecked();
-            return Verification.of(report, status, ArchiveCheck.notChecked(), null);
+            return Verification.of(report, status, ArchiveCheck.notChecked(), null, null, parsed.idNumberCheck());
         }
         CertificateStatuses.Checked checked = statuses.check(parsed.data().get(), pdf, report.document().sha256());
-        return Verification.of(report, checked.status(), checked.archive(), checked.certificate());
+        return Verification.of(report, checked.status(), checked.archive(), checked.certificate(),
+                parsed.data().get().holder(), parsed.idNumberCheck());
     }
 
-    private record Parsed(VerificationReport report, Optional<EmbeddedCertificateData> data) {
+    private record Parsed(VerificationReport report, Optional<EmbeddedCertificateData> data,
+                          IdNumberCheck idNumberCheck) {
     }
 
-    private Parsed parse(byte[] pdf) {
+    private Parsed parse(byte[] pdf, ResidentIdNumber idNumber) {
         VerificationReport report;
         try {
             report = seals.verify(pdf);
@@ -75,7 +82,17 @@ class VerifyDocument {
             throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "NOT_A_PDF",
                     "the file is not a PDF; upload the certificate's PDF file");
         }
-        return new Parsed(report, vouched(report) ? EmbeddedCertificateData.read(pdf) : Optional.empty());
+        Optional<EmbeddedCertificateData> data = vouched(report) ? EmbeddedCertificateData.read(pdf) : Optional.empty();
+        return new Parsed(report, data, idNumber == null ? null : compare(data, idNumber));
+    }
+
+    // the digest is slow on purpose, so it is computed here, inside the bounded verification slot
+    private static IdNumberCheck compare(Optional<EmbeddedCertificateData> data, ResidentIdNumber idNumber) {
+        IdNumberDigest digest = data.map(EmbeddedCertificateData::holder).map(Verification.Holder::idDigest).orElse(null);
+        if (digest == null) {
+            return IdNumberCheck.NOT_AVAILABLE;
+        }
+        return digest.matches(idNumber) ? IdNumberCheck.MATCHES : IdNumberCheck.DOES_NOT_MATCH;
     }
 
     // only the seal of one of our departments over an intact file makes the file's own words worth reading

@@ -41,7 +41,7 @@ class CertificateTextTests {
     void theResidencePermitShowsTheIdNumberMaskedAndTheSexTheNumberEncodes() throws IOException {
         String text = pageText("residence-permit");
 
-        assertThat(text).contains("张丽", "320102********2423", "女", "浦东新区", "上海市浦东新区世纪大道100号2号楼1203室",
+        assertThat(text).contains("张丽", "3201**********2423", "女", "浦东新区", "上海市浦东新区世纪大道100号2号楼1203室",
                 "上海市公安局", "2026年11月27日至2029年11月26日", "JZ310115202600000425");
         assertThat(text).doesNotContain("320102199007152423");
     }

@@ -15,6 +15,11 @@ public final class Multipart {
         return part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A plain form field, as a browser sends a text input. */
+    public Multipart text(String name, String value) {
+        return part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
     public Multipart file(String name, String fileName, String contentType, byte[] bytes) {
         return part(name, fileName, contentType, bytes);
     }

@@ -66,6 +66,7 @@ class RateLimitTests {
         assertThat(last.header("Content-Type")).startsWith("text/html");
         assertThat(last.header("Retry-After")).isNotBlank();
         assertThat(last.body()).contains("<html lang=\"en\"").contains("Too many verifications from your address");
+        assertThat(last.header("Content-Language")).isEqualTo("en");
     }
 
     @Test

@@ -53,11 +53,40 @@ class VerificationPageTests {
     }
 
     @Test
+    void eachPageIsSentWithTheContentLanguageOfItsOwnLanguageWhateverTheBrowserAsksFor() {
+        Certificates.Issued issued = new Certificates(render, seals, archive).issue();
+        byte[] pdf = issued.pdf();
+
+        for (String accept : new String[] {"en-US,en;q=0.9", "zh-CN,zh;q=0.9", "fr"}) {
+            assertThat(languageOf(http.withHeader("GET", "/verify", "Accept-Language", accept, noBody()))).isEqualTo("zh-CN");
+            assertThat(languageOf(http.withHeader("GET", "/verify?lang=en", "Accept-Language", accept, noBody())))
+                    .isEqualTo("en");
+            assertThat(languageOf(http.withHeader("GET", "/verify/" + issued.id(), "Accept-Language", accept, noBody())))
+                    .isEqualTo("zh-CN");
+            assertThat(languageOf(http.withHeader("GET", "/verify/" + issued.id() + "?lang=en", "Accept-Language", accept,
+                    noBody()))).isEqualTo("en");
+        }
+        assertThat(languageOf(post("/verify", pdf))).isEqualTo("zh-CN");
+        assertThat(languageOf(post("/verify?lang=en", pdf))).isEqualTo("en");
+        assertThat(languageOf(post("/verify", Fixtures.jpeg()))).as("an error page").isEqualTo("zh-CN");
+    }
+
+    private static String languageOf(Http.Response response) {
+        assertThat(response.contentType()).startsWith("text/html");
+        return response.headers().firstValue("Content-Language").orElse(null);
+    }
+
+    private static java.net.http.HttpRequest.BodyPublisher noBody() {
+        return java.net.http.HttpRequest.BodyPublishers.noBody();
+    }
+
+    @Test
     void thePageRunsNoScriptAndLoadsNothingFromElsewhere() {
         for (String path : new String[] {"/verify", "/verify?lang=en"}) {
             Http.Response response = http.get(path, null);
             assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
-                    .contains("default-src 'none'").contains("style-src 'self'").doesNotContain("script-src");
+                    .contains("default-src 'none'").contains("style-src 'self'").contains("font-src 'self'")
+                    .doesNotContain("script-src");
             String page = response.body();
             assertThat(page).doesNotContainIgnoringCase("<script").doesNotContain("@import").doesNotContain("url(");
             assertThat(FOREIGN.matcher(page).find()).as(path).isFalse();
@@ -65,7 +94,9 @@ class VerificationPageTests {
         Http.Response css = http.get(VerificationPageController.STYLESHEET, null);
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.contentType()).startsWith("text/css");
-        assertThat(css.body()).doesNotContain("url(").doesNotContain("@import").doesNotContain("@font-face");
+        // one url: the page's own font, from this server
+        assertThat(css.body().replace("url(\"" + PageFont.PATH + "\")", "")).doesNotContain("url(")
+                .doesNotContain("@import");
     }
 
     @Test
