@@ -2,9 +2,11 @@ package tongban.acceptance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,7 +66,9 @@ class AcceptanceController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ApplicationView view = applications.submit(applicants.of(login), key, application, uploads);
+        SubmitApplication.SubmitCommand command = new SubmitApplication.SubmitCommand(applicants.of(login), key,
+                application, uploads);
+        ApplicationView view = translated(() -> applications.submit(command));
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
 
@@ -76,7 +80,22 @@ class AcceptanceController {
     /** An officer confirms the in-person step of an accepted application; the certificate is issued. */
     @PostMapping("/api/v1/applications/{id}/complete")
     ApplicationView complete(@PathVariable String id, Authentication login) {
-        return applications.complete(uuid(id, "APPLICATION_NOT_FOUND"), login.getName());
+        return translated(() -> applications.complete(uuid(id, "APPLICATION_NOT_FOUND"), login.getName()));
+    }
+
+    /** The use case's errors as problems: the client may send the same request again after Retry-After. */
+    private static ApplicationView translated(Supplier<ApplicationView> useCase) {
+        try {
+            return useCase.get();
+        } catch (SubmitApplication.RequestInProgress e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "REQUEST_IN_PROGRESS", e.getMessage()).retryAfter(e.retryAfter());
+        } catch (SubmitApplication.InspectionBusy e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "INSPECTION_BUSY", e.getMessage())
+                    .retryAfter(Duration.ofSeconds(2));
+        } catch (SubmitApplication.IssuingFailed e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "ISSUING_FAILED", e.getMessage())
+                    .retryAfter(Duration.ofSeconds(5));
+        }
     }
 
     @GetMapping("/api/v1/applications")
