@@ -154,11 +154,21 @@ class ApplicationStore {
                 .params(after.toMillis(), id, owner).update();
     }
 
-    /** Fails a PROCESSING application cleanly (a retry with its key claims it again) and gives its lease up. */
-    void fail(UUID id, String failure) {
-        jdbc.sql("update application set status = 'FAILED', failure = ?, lease_owner = null, lease_until = null, "
-                        + "updated_at = ? where id = ? and status = 'PROCESSING'")
-                .params(failure, Timestamp.from(clock.instant()), id).update();
+    /**
+     * Fails a PROCESSING application cleanly (a retry with its key claims it again), gives its lease up and runs
+     * {@code then} (its audit entry), in one transaction; false, with nothing written, if it was not PROCESSING.
+     */
+    boolean fail(UUID id, String failure, Runnable then) {
+        Boolean done = transaction.execute(tx -> {
+            int updated = jdbc.sql("update application set status = 'FAILED', failure = ?, lease_owner = null, "
+                            + "lease_until = null, updated_at = ? where id = ? and status = 'PROCESSING'")
+                    .params(failure, Timestamp.from(clock.instant()), id).update();
+            if (updated > 0) {
+                then.run();
+            }
+            return updated > 0;
+        });
+        return Boolean.TRUE.equals(done);
     }
 
     /**

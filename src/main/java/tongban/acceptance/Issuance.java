@@ -127,6 +127,12 @@ class Issuance {
         return applications.find(row.id()).orElseThrow();
     }
 
+    /** Fails a PROCESSING application cleanly, with its audit entry: the same request sent again retries it. */
+    void fail(Row row, String failure) {
+        applications.fail(row.id(), failure, () -> audit.record(row.username(), "APPLICATION_FAILED",
+                "application/" + row.id(), Map.of("failure", failure)));
+    }
+
     private ServiceItem item(Row row) {
         return packs.item(row.item()).orElseThrow(() ->
                 new IllegalStateException("the item " + row.item() + " is no longer served"));

@@ -281,7 +281,7 @@ public class SubmitApplication {
         } catch (RuntimeException e) {
             // nothing is registered half-way: the reserved number and any registered document wait for the retry
             log.error("application {} failed while issuing", row.id(), e);
-            applications.fail(row.id(), e.getClass().getSimpleName());
+            issuance.fail(row, e.getClass().getSimpleName());
             throw new IssuingFailed();
         }
     }

@@ -46,7 +46,7 @@ class UnfinishedApplications {
                 if (row.attempts() > maxAttempts) {
                     log.warn("application {} failed after {} attempts; a retry of its request tries again", row.id(),
                             row.attempts() - 1);
-                    applications.fail(row.id(), "gave up after " + (row.attempts() - 1) + " attempts");
+                    issuance.fail(row, "gave up after " + (row.attempts() - 1) + " attempts");
                     continue;
                 }
                 try {
