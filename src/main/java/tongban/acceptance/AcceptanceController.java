@@ -37,7 +37,7 @@ class AcceptanceController {
 
     @PostMapping(path = "/api/v1/applications/precheck", consumes = MediaType.APPLICATION_JSON_VALUE)
     Decision precheck(@RequestBody JsonNode body, Authentication login) {
-        return applications.precheck(applicants.of(login), body);
+        return translated(() -> applications.precheck(applicants.of(login), body));
     }
 
     /** Multipart: part {@code application} (JSON) and one file part per material, named by its code. */
@@ -74,7 +74,7 @@ class AcceptanceController {
 
     @GetMapping("/api/v1/applications/{id}")
     ApplicationView find(@PathVariable String id, Authentication login) {
-        return applications.find(applicants.of(login), uuid(id, "APPLICATION_NOT_FOUND"));
+        return translated(() -> applications.find(applicants.of(login), uuid(id, "APPLICATION_NOT_FOUND")));
     }
 
     /** An officer confirms the in-person step of an accepted application; the certificate is issued. */
@@ -84,9 +84,16 @@ class AcceptanceController {
     }
 
     /** The use case's errors as problems: the client may send the same request again after Retry-After. */
-    private static ApplicationView translated(Supplier<ApplicationView> useCase) {
+    private static <T> T translated(Supplier<T> useCase) {
         try {
             return useCase.get();
+        } catch (SubmitApplication.Refused e) {
+            HttpStatus status = switch (e.reason()) {
+                case UNKNOWN_ITEM, APPLICATION_NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case IDEMPOTENCY_KEY_REUSED -> HttpStatus.CONFLICT;
+                default -> HttpStatus.BAD_REQUEST;
+            };
+            throw new ApiProblem(status, e.reason().name(), e.getMessage(), e.field(), List.of());
         } catch (SubmitApplication.RequestInProgress e) {
             throw new ApiProblem(HttpStatus.CONFLICT, "REQUEST_IN_PROGRESS", e.getMessage()).retryAfter(e.retryAfter());
         } catch (SubmitApplication.InspectionBusy e) {

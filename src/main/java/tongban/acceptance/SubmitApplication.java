@@ -94,6 +94,34 @@ public class SubmitApplication {
     public record SubmitCommand(Subject subject, String idempotencyKey, byte[] application, List<ReceivedUpload> uploads) {
     }
 
+    /** What was sent cannot be an application (or names none of the caller's); nothing was stored. */
+    public static final class Refused extends RuntimeException {
+
+        /** Why, by the stable code the API answers with. */
+        public enum Reason {
+            IDEMPOTENCY_KEY_REQUIRED, MISSING_PART, MALFORMED_JSON, INVALID_FACTS, UNKNOWN_ITEM, UNKNOWN_MATERIAL,
+            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND
+        }
+
+        private final Reason reason;
+        private final String field;
+
+        Refused(Reason reason, String detail, String field) {
+            super(detail, null, false, false);
+            this.reason = reason;
+            this.field = field;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The JSON path (or header, or part) at fault, if one is. */
+        public String field() {
+            return field;
+        }
+    }
+
     /** Another request with the same key is issuing the application; the same request may be sent again later. */
     public static final class RequestInProgress extends RuntimeException {
 
@@ -134,7 +162,7 @@ public class SubmitApplication {
         List<Offered> offered = new ArrayList<>();
         JsonNode materials = request.path("materials");
         if (!materials.isMissingNode() && !materials.isArray()) {
-            throw ApiProblem.invalidFacts("$.materials", "must be a JSON array");
+            throw new Refused(Refused.Reason.INVALID_FACTS, "must be a JSON array", "$.materials");
         }
         for (int i = 0; i < materials.size(); i++) {
             JsonNode m = materials.get(i);
@@ -151,8 +179,8 @@ public class SubmitApplication {
         Subject subject = command.subject();
         String idempotencyKey = command.idempotencyKey();
         if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,128}")) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
-                    "send an Idempotency-Key header of 8 to 128 letters, digits or ._:-", "Idempotency-Key", List.of());
+            throw new Refused(Refused.Reason.IDEMPOTENCY_KEY_REQUIRED,
+                    "send an Idempotency-Key header of 8 to 128 letters, digits or ._:-", "Idempotency-Key");
         }
         ObjectNode request = object(parse(command.application()), "$");
         only(request, APPLICATION_KEYS);
@@ -255,7 +283,7 @@ public class SubmitApplication {
     /** The applicant's own application; another's is "not found", never "forbidden". */
     public ApplicationView find(Subject subject, UUID id) {
         return applications.find(id).filter(r -> r.subjectId().equals(subject.id())).map(this::view)
-                .orElseThrow(() -> ApiProblem.notFound("APPLICATION_NOT_FOUND", "no application " + id));
+                .orElseThrow(() -> new Refused(Refused.Reason.APPLICATION_NOT_FOUND, "no application " + id, null));
     }
 
     public List<ApplicationView> list(Subject subject) {
@@ -330,8 +358,8 @@ public class SubmitApplication {
     private List<InspectedMaterial> inspect(ServiceItem item, List<ReceivedUpload> uploads) {
         List<InspectedMaterial> inspected = new ArrayList<>();
         for (ReceivedUpload u : uploads) {
-            MaterialSpec spec = item.material(u.material()).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
-                    "UNKNOWN_MATERIAL", "no material '" + u.material() + "' in " + item.code(), u.material(), List.of()));
+            MaterialSpec spec = item.material(u.material()).orElseThrow(() -> new Refused(Refused.Reason.UNKNOWN_MATERIAL,
+                    "no material '" + u.material() + "' in " + item.code(), u.material()));
             inspected.add(inspector.inspect(new ReceivedFile(u.material(), u.fileName(), u.declaredType(), u.bytes()), spec));
         }
         return inspected;
@@ -357,33 +385,35 @@ public class SubmitApplication {
     private ServiceItem item(ObjectNode request) {
         JsonNode item = request.path("item");
         if (!item.isString()) {
-            throw ApiProblem.invalidFacts("$.item", "name the service item, e.g. individual-business-registration");
+            throw new Refused(Refused.Reason.INVALID_FACTS, "name the service item, e.g. individual-business-registration",
+                    "$.item");
         }
         return packs.item(item.asString()).orElseThrow(() ->
-                ApiProblem.notFound("UNKNOWN_ITEM", "no service item '" + item.asString() + "'; see GET /api/v1/items"));
+                new Refused(Refused.Reason.UNKNOWN_ITEM, "no service item '" + item.asString() + "'; see GET /api/v1/items",
+                        null));
     }
 
     private static void checkSameRequest(Row row, String sha256) {
         if (!row.requestSha256().equals(sha256)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
-                    "this Idempotency-Key was used for a different application; use a new key");
+            throw new Refused(Refused.Reason.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used for a different application; use a new key", null);
         }
     }
 
     private static JsonNode parse(byte[] json) {
         if (json == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "MISSING_PART", "the multipart part 'application' is required");
+            throw new Refused(Refused.Reason.MISSING_PART, "the multipart part 'application' is required", null);
         }
         try {
             return Json.MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the part 'application' is not valid JSON");
+            throw new Refused(Refused.Reason.MALFORMED_JSON, "the part 'application' is not valid JSON", null);
         }
     }
 
     private static ObjectNode object(JsonNode node, String at) {
         if (node == null || !node.isObject()) {
-            throw ApiProblem.invalidFacts(at, "must be a JSON object");
+            throw new Refused(Refused.Reason.INVALID_FACTS, "must be a JSON object", at);
         }
         return (ObjectNode) node;
     }
@@ -391,7 +421,7 @@ public class SubmitApplication {
     private static void only(JsonNode node, Set<String> keys) {
         for (String name : node.propertyNames()) {
             if (!keys.contains(name)) {
-                throw ApiProblem.invalidFacts("$." + name, "unknown field '" + name + "'");
+                throw new Refused(Refused.Reason.INVALID_FACTS, "unknown field '" + name + "'", "$." + name);
             }
         }
     }

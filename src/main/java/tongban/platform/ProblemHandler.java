@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -113,12 +114,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * PostgreSQL cannot be reached, restarts, or has no connection to spare in time: a passing state, not a bug
-     * (SQLState class 08 is a connection failure, 57P0x a server shutting down or starting).
+     * (SQLState class 08 is a connection failure, 57P0x a server shutting down or starting; a transaction that
+     * cannot even be rolled back lost its connection).
      */
     private static boolean databaseAway(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
                     || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransactionSystemException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
