@@ -4,33 +4,55 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tongban.acceptance.ApplicationView.MaterialView;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Applications in PostgreSQL. */
+/**
+ * Applications in PostgreSQL. Every method is one short statement or transaction of its own: nothing here holds a
+ * connection while a caller waits, renders, seals or talks to the object store. Leases are timed on the database's
+ * clock, the one clock all nodes share.
+ */
 @Component
 class ApplicationStore {
 
     /** An application row; {@code decision} as stored JSON. */
     record Row(UUID id, String username, String subjectId, String item, String idempotencyKey, String requestSha256,
                ApplicationStatus status, String request, String decision, UUID certificateId, String certificateNumber,
-               UUID noticeId, String noticeKind, Instant createdAt) {
+               UUID noticeId, String noticeKind, Instant createdAt, int attempts) {
+    }
+
+    /** An accepted file kept until its application ends, for whoever finishes it. */
+    record Upload(String code, String fileName, String mediaType, byte[] content) {
+    }
+
+    /** A decided application with its materials and accepted files, as first stored. */
+    record NewApplication(String username, String subjectId, String item, String idempotencyKey, String requestSha256,
+                          String request, String decision, List<MaterialView> materials, List<Upload> uploads) {
+    }
+
+    /** A row and whether the caller holds its lease. */
+    record Claimed(Row row, boolean mine) {
     }
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final TransactionTemplate transaction;
 
-    ApplicationStore(JdbcClient jdbc, Clock clock) {
+    ApplicationStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     Optional<Row> find(String username, String idempotencyKey) {
@@ -53,28 +75,139 @@ class ApplicationStore {
                 .param(certificateNumber).query(ApplicationStore::row).optional();
     }
 
-    /** Inserts a new application, or returns the one already under this key (a concurrent duplicate). */
-    Row insertOrGet(String username, String subjectId, String item, String key, String sha256, String request) {
+    /**
+     * Stores a decided application with its materials and accepted files in one transaction, leased to
+     * {@code owner}; or, if its key is taken (a concurrent duplicate got there first), returns that one untouched.
+     */
+    Claimed insertOrGet(NewApplication a, String owner, Duration lease) {
+        UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         try {
-            jdbc.sql("insert into application (id, username, subject_id, item, idempotency_key, request_sha256, status, "
-                            + "request, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'PROCESSING', cast(? as jsonb), ?, ?)")
-                    .params(UUID.randomUUID(), username, subjectId, item, key, sha256, request,
-                            Timestamp.from(now), Timestamp.from(now))
-                    .update();
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("insert into application (id, username, subject_id, item, idempotency_key, request_sha256, status, "
+                                + "request, decision, created_at, updated_at, lease_owner, lease_until, attempts) values "
+                                + "(?, ?, ?, ?, ?, ?, 'PROCESSING', cast(? as jsonb), cast(? as jsonb), ?, ?, ?, "
+                                + "clock_timestamp() + ? * interval '1 millisecond', 1)")
+                        .params(id, a.username(), a.subjectId(), a.item(), a.idempotencyKey(), a.requestSha256(),
+                                a.request(), a.decision(), Timestamp.from(now), Timestamp.from(now), owner, lease.toMillis())
+                        .update();
+                int seq = 0;
+                for (MaterialView m : a.materials()) {
+                    jdbc.sql("insert into application_material (application_id, seq, code, file_name, declared_type, "
+                                    + "detected_type, size, sha256, accepted, rejection_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            .params(id, seq++, m.code(), m.fileName(), m.declaredType(), m.detectedType(), m.size(),
+                                    m.sha256(), m.accepted(), m.rejectionCode())
+                            .update();
+                }
+                seq = 0;
+                for (Upload u : a.uploads()) {
+                    jdbc.sql("insert into application_upload (application_id, seq, code, file_name, media_type, content) "
+                                    + "values (?, ?, ?, ?, ?, ?)")
+                            .params(id, seq++, u.code(), u.fileName(), u.mediaType(), u.content()).update();
+                }
+            });
+            return new Claimed(find(id).orElseThrow(), true);
         } catch (DuplicateKeyException raced) {
             // another request with the same key got there first; its row is the application
+            return new Claimed(find(a.username(), a.idempotencyKey()).orElseThrow(), false);
         }
-        return find(username, key).orElseThrow();
     }
 
-    /** Holds the application's lock until the surrounding transaction ends; a duplicate waits here. */
-    void lock(UUID id) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(id.getMostSignificantBits() ^ id.getLeastSignificantBits())
-                .query(rs -> { });
+    /**
+     * Takes the lease of the application if it is in one of {@code from} and no lease on it is running, in one
+     * committed statement (a FAILED one becomes PROCESSING again); empty if someone else holds it.
+     */
+    Optional<Row> claim(UUID id, String owner, Duration lease, Set<ApplicationStatus> from) {
+        int claimed = jdbc.sql("update application set status = case when status = 'FAILED' then 'PROCESSING' else status end, "
+                        + "lease_owner = ?, lease_until = clock_timestamp() + ? * interval '1 millisecond', "
+                        + "attempts = attempts + 1, failure = null, updated_at = ? "
+                        + "where id = ? and status = any(cast(? as text[])) and (lease_until is null or lease_until < clock_timestamp())")
+                .params(owner, lease.toMillis(), Timestamp.from(clock.instant()), id, names(from)).update();
+        return claimed == 0 ? Optional.empty() : find(id);
     }
 
-    /** Reserves the certificate's id and number once: a retry after a crash seals the same ones. */
+    /**
+     * Claims one PROCESSING application whose lease ran out (its node died, or gave up for a while), skipping rows
+     * another node is claiming at this moment: two nodes never take the same one.
+     */
+    Optional<Row> claimAbandoned(String owner, Duration lease) {
+        return jdbc.sql("update application set lease_owner = ?, lease_until = clock_timestamp() + ? * interval '1 millisecond', "
+                        + "attempts = attempts + 1, updated_at = ? where id = (select id from application "
+                        + "where status = 'PROCESSING' and (lease_until is null or lease_until < clock_timestamp()) "
+                        + "order by updated_at limit 1 for update skip locked) returning *")
+                .params(owner, lease.toMillis(), Timestamp.from(clock.instant())).query(ApplicationStore::row).optional();
+    }
+
+    /** Extends the leases {@code owner} holds on these applications: its heartbeat while it works on them. */
+    void renew(String owner, Collection<UUID> ids, Duration lease) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update application set lease_until = clock_timestamp() + ? * interval '1 millisecond' "
+                            + "where lease_owner = ? and id = any(cast(? as uuid[]))")
+                    .params(lease.toMillis(), owner, texts(ids)).update();
+        }
+    }
+
+    /** Gives the lease up; nobody claims the application again before {@code after} has passed. */
+    void release(UUID id, String owner, Duration after) {
+        jdbc.sql("update application set lease_owner = null, lease_until = clock_timestamp() + ? * interval '1 millisecond' "
+                        + "where id = ? and lease_owner = ?")
+                .params(after.toMillis(), id, owner).update();
+    }
+
+    /**
+     * Fails a PROCESSING application cleanly (a retry with its key claims it again), gives its lease up and runs
+     * {@code then} (its audit entry), in one transaction; false, with nothing written, if it was not PROCESSING.
+     */
+    boolean fail(UUID id, String failure, Runnable then) {
+        Boolean done = transaction.execute(tx -> {
+            int updated = jdbc.sql("update application set status = 'FAILED', failure = ?, lease_owner = null, "
+                            + "lease_until = null, updated_at = ? where id = ? and status = 'PROCESSING'")
+                    .params(failure, Timestamp.from(clock.instant()), id).update();
+            if (updated > 0) {
+                then.run();
+            }
+            return updated > 0;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /**
+     * Records the end of an application, drops its kept files and runs {@code then} (its audit entries) in one
+     * transaction; false, with nothing written, if it was no longer in one of {@code from} (someone finished it).
+     */
+    boolean finish(UUID id, Set<ApplicationStatus> from, ApplicationStatus status, Runnable then) {
+        Boolean done = transaction.execute(tx -> {
+            int updated = jdbc.sql("update application set status = ?, failure = null, lease_owner = null, "
+                            + "lease_until = null, updated_at = ? where id = ? and status = any(cast(? as text[]))")
+                    .params(status.name(), Timestamp.from(clock.instant()), id, names(from)).update();
+            if (updated == 0) {
+                return false;
+            }
+            jdbc.sql("delete from application_upload where application_id = ?").param(id).update();
+            then.run();
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    List<Upload> uploads(UUID id) {
+        return jdbc.sql("select code, file_name, media_type, content from application_upload where application_id = ? "
+                        + "order by seq").param(id)
+                .query((rs, n) -> new Upload(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4))).list();
+    }
+
+    /** Of these document ids, the ones an application points to (as its certificate or its notice). */
+    Set<UUID> claimedAmong(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        String[] array = texts(ids);
+        return Set.copyOf(jdbc.sql("select certificate_id from application where certificate_id = any(cast(? as uuid[])) "
+                        + "union select notice_id from application where notice_id = any(cast(? as uuid[]))")
+                .params(array, array).query(UUID.class).list());
+    }
+
+    /** Reserves the certificate's id and number once, committed at once: a retry after a crash seals the same ones. */
     Row reserveCertificate(UUID id, String number) {
         jdbc.sql("update application set certificate_id = coalesce(certificate_id, ?), "
                         + "certificate_number = coalesce(certificate_number, ?), updated_at = ? where id = ?")
@@ -98,22 +231,6 @@ class ApplicationStore {
         } + "')").query(Long.class).single();
     }
 
-    void finish(UUID id, ApplicationStatus status, Object decision, List<MaterialView> materials, String failure) {
-        jdbc.sql("update application set status = ?, decision = cast(? as jsonb), failure = ?, updated_at = ? where id = ?")
-                .params(status.name(), decision == null ? null : json.writeValueAsString(decision), failure,
-                        Timestamp.from(clock.instant()), id)
-                .update();
-        jdbc.sql("delete from application_material where application_id = ?").param(id).update();
-        int seq = 0;
-        for (MaterialView m : materials) {
-            jdbc.sql("insert into application_material (application_id, seq, code, file_name, declared_type, "
-                            + "detected_type, size, sha256, accepted, rejection_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, seq++, m.code(), m.fileName(), m.declaredType(), m.detectedType(), m.size(), m.sha256(),
-                            m.accepted(), m.rejectionCode())
-                    .update();
-        }
-    }
-
     List<MaterialView> materials(UUID id) {
         return jdbc.sql("select code, file_name, declared_type, detected_type, size, sha256, accepted, rejection_code "
                         + "from application_material where application_id = ? order by seq").param(id)
@@ -122,11 +239,20 @@ class ApplicationStore {
                 .list();
     }
 
+    private static String[] texts(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
+    }
+
+    private static String[] names(Set<ApplicationStatus> statuses) {
+        return statuses.stream().map(Enum::name).toArray(String[]::new);
+    }
+
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("subject_id").strip(),
                 rs.getString("item"), rs.getString("idempotency_key"), rs.getString("request_sha256"),
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getString("request"), rs.getString("decision"),
                 rs.getObject("certificate_id", UUID.class), rs.getString("certificate_number"),
-                rs.getObject("notice_id", UUID.class), rs.getString("notice_kind"), rs.getTimestamp("created_at").toInstant());
+                rs.getObject("notice_id", UUID.class), rs.getString("notice_kind"), rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("attempts"));
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tongban.acceptance.ApplicationStore.Row;
@@ -31,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 class CertificateIssuer {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final Logger log = LoggerFactory.getLogger(CertificateIssuer.class);
 
     private final RenderCertificate render;
     private final DocumentSealer sealer;
@@ -53,12 +56,14 @@ class CertificateIssuer {
         String type = item.issues().type();
         Row reserved = application.certificateNumber() != null ? application
                 : applications.reserveCertificate(application.id(), number(type, form, today));
+        log.debug("application {}: certificate {} reserved", application.id(), reserved.certificateId());
         Optional<DocumentSealer.Sealed> existing = sealer.stored(type, reserved.certificateNumber());
         if (existing.isPresent()) {
             return existing.get();
         }
         CertificateData data = data(reserved.certificateId(), type, reserved.certificateNumber(), item, shared, form,
                 held, today);
+        log.debug("application {}: rendering certificate {}", application.id(), reserved.certificateId());
         CertificateDocument document = render.render(data);
         return sealer.sealAndStore(reserved.certificateId(), type, reserved.certificateNumber(),
                 item.department().id(), item.department().name().zh(), shared.subject().id(), document.pdf(),

@@ -31,14 +31,17 @@ import tools.jackson.databind.JsonNode;
 class CertificatesController {
 
     private final Archive archive;
+    private final HeldCertificates held;
     private final Applicants applicants;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final java.util.Collection<String> noticeTypes;
 
-    CertificatesController(Archive archive, Applicants applicants, AuditLog audit, ApplicationEventPublisher events,
+    CertificatesController(Archive archive, HeldCertificates held, Applicants applicants, AuditLog audit,
+                           ApplicationEventPublisher events,
                            tongban.documents.RenderNotice notices) {
         this.archive = archive;
+        this.held = held;
         this.applicants = applicants;
         this.audit = audit;
         this.events = events;
@@ -56,7 +59,7 @@ class CertificatesController {
     @GetMapping("/api/v1/certificates")
     List<CertificateView> mine(Authentication login) {
         // notices are documents of an application, not e-certificates to reuse
-        return archive.certificates().listByHolder(applicants.of(login).id()).stream()
+        return held.of(applicants.of(login).id()).stream()
                 .filter(c -> !noticeTypes.contains(c.type())).map(CertificateView::of).toList();
     }
 

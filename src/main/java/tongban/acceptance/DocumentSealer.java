@@ -3,6 +3,8 @@ package tongban.acceptance;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tongban.archive.Archive;
 import tongban.archive.ArchiveResult;
@@ -20,6 +22,8 @@ import tongban.seal.SealedDocument;
  */
 @Component
 class DocumentSealer {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentSealer.class);
 
     private final SealService seals;
     private final Archive archive;
@@ -42,8 +46,10 @@ class DocumentSealer {
     Sealed sealAndStore(UUID id, String type, String number, String department, String issuer, String holder,
                         byte[] pdf, tongban.documents.SealPosition at, Optional<Instant> validUntil, String actor,
                         String reason) {
+        log.debug("sealing document {}", id);
         SealedDocument sealed = seals.seal(new SealCommand(department, pdf,
                 new SealPosition(at.page(), at.x(), at.y(), at.width(), at.height()), actor, reason, null));
+        log.debug("storing document {}", id);
         ArchiveResult<ECertificate> stored = archive.certificates().store(new StoreCertificate(id, type, number, holder,
                 issuer, sealed.sealedAt(), validUntil, sealed.pdf()));
         if (stored instanceof ArchiveResult.Stored<ECertificate> s) {

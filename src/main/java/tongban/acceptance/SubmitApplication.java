@@ -4,87 +4,154 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tongban.acceptance.ApplicationStore.Row;
 import tongban.acceptance.ApplicationView.CertificateLink;
 import tongban.acceptance.ApplicationView.DocumentLink;
 import tongban.acceptance.ApplicationView.MaterialView;
 import tongban.acceptance.FactsAssembler.Offered;
-import tongban.archive.Archive;
-import tongban.archive.ArchiveApplication;
 import tongban.archive.ECertificate;
-import tongban.audit.AuditLog;
 import tongban.identity.DataSharing;
 import tongban.identity.SharedData;
 import tongban.identity.Subject;
 import tongban.materials.InspectedMaterial;
 import tongban.materials.MaterialsInspector;
 import tongban.materials.ReceivedFile;
+import tongban.materials.RejectionCode;
 import tongban.platform.ApiProblem;
 import tongban.platform.Json;
 import tongban.rules.Decision;
 import tongban.rules.MaterialSpec;
 import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;
-import tongban.seal.SealService;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Precheck, submit and track applications (SubmitApplication). A submission is decided before anything is
- * stored, so bad input leaves nothing behind; then it is stored under its Idempotency-Key and processed under a
- * lock on that row, so a duplicate, concurrent or retried request gets the same result and never a second
- * certificate.
+ * stored, so bad input leaves nothing behind; then it is stored, decision and accepted files included, under its
+ * Idempotency-Key in one short transaction that also gives this node the application's lease, and issued with no
+ * database connection held (see {@link Issuance}). A concurrent duplicate waits for that one result without a
+ * connection, polling with backoff up to {@code tongban.applications.duplicate-wait}, then is told the request is
+ * still in progress; a retry after a crash or a failure takes the lease over and finishes the same application.
  */
 @Component
 public class SubmitApplication {
 
     private static final Logger log = LoggerFactory.getLogger(SubmitApplication.class);
     private static final Set<String> APPLICATION_KEYS = Set.of("item", "form", "options");
+    private static final Duration FIRST_POLL = Duration.ofMillis(50);
+    private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
 
     private final RulePacks packs;
     private final DataSharing sharing;
-    private final Archive archive;
     private final MaterialsInspector inspector;
-    private final CertificateIssuer issuer;
-    private final NoticeIssuer notices;
     private final ApplicationStore applications;
-    private final SealService seals;
-    private final AuditLog audit;
-    private final TransactionTemplate locked;
+    private final HeldCertificates certificates;
+    private final Issuance issuance;
+    private final Leases leases;
+    private final Duration duplicateWait;
     private final Clock clock;
+    private final Map<String, CompletableFuture<Row>> inFlight = new ConcurrentHashMap<>();
 
-    SubmitApplication(RulePacks packs, DataSharing sharing, Archive archive, MaterialsInspector inspector,
-                      CertificateIssuer issuer, NoticeIssuer notices, ApplicationStore applications, SealService seals,
-                      AuditLog audit,
-                      PlatformTransactionManager transactions, Clock clock) {
+    SubmitApplication(RulePacks packs, DataSharing sharing, MaterialsInspector inspector, ApplicationStore applications,
+                      HeldCertificates certificates, Issuance issuance, Leases leases,
+                      @Value("${tongban.applications.duplicate-wait:20s}") Duration duplicateWait, Clock clock) {
         this.packs = packs;
         this.sharing = sharing;
-        this.archive = archive;
         this.inspector = inspector;
-        this.issuer = issuer;
-        this.notices = notices;
         this.applications = applications;
-        this.seals = seals;
-        this.audit = audit;
-        this.locked = new TransactionTemplate(transactions);
+        this.certificates = certificates;
+        this.issuance = issuance;
+        this.leases = leases;
+        this.duplicateWait = duplicateWait;
         this.clock = clock;
+    }
+
+    /** A submission as received: the login's subject, the Idempotency-Key, the JSON part and the file parts. */
+    public record SubmitCommand(Subject subject, String idempotencyKey, byte[] application, List<ReceivedUpload> uploads) {
+    }
+
+    /** What was sent cannot be an application (or names none of the caller's); nothing was stored. */
+    public static final class Refused extends RuntimeException {
+
+        /** Why, by the stable code the API answers with. */
+        public enum Reason {
+            IDEMPOTENCY_KEY_REQUIRED, MISSING_PART, MALFORMED_JSON, INVALID_FACTS, UNKNOWN_ITEM, UNKNOWN_MATERIAL,
+            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND
+        }
+
+        private final Reason reason;
+        private final String field;
+
+        Refused(Reason reason, String detail, String field) {
+            super(detail, null, false, false);
+            this.reason = reason;
+            this.field = field;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The JSON path (or header, or part) at fault, if one is. */
+        public String field() {
+            return field;
+        }
+    }
+
+    /** Another request with the same key is issuing the application; the same request may be sent again later. */
+    public static final class RequestInProgress extends RuntimeException {
+
+        private final Duration retryAfter;
+
+        RequestInProgress(Duration retryAfter) {
+            super("a request with this Idempotency-Key is being processed; send it again later", null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /** Every inspection slot stayed busy: nothing was decided or stored; the same request may be sent again. */
+    public static final class InspectionBusy extends RuntimeException {
+
+        InspectionBusy() {
+            super("every material inspection slot is busy; send the same request again shortly", null, false, false);
+        }
+    }
+
+    /** Issuing failed for a reason of ours; nothing is half-registered and the same request may be sent again. */
+    public static final class IssuingFailed extends RuntimeException {
+
+        IssuingFailed() {
+            super("the certificate could not be issued just now; send the same request with the same Idempotency-Key again",
+                    null, false, false);
+        }
     }
 
     /** The decision the application would get now, with materials given as declared media types; stores nothing. */
@@ -95,7 +162,7 @@ public class SubmitApplication {
         List<Offered> offered = new ArrayList<>();
         JsonNode materials = request.path("materials");
         if (!materials.isMissingNode() && !materials.isArray()) {
-            throw ApiProblem.invalidFacts("$.materials", "must be a JSON array");
+            throw new Refused(Refused.Reason.INVALID_FACTS, "must be a JSON array", "$.materials");
         }
         for (int i = 0; i < materials.size(); i++) {
             JsonNode m = materials.get(i);
@@ -104,52 +171,86 @@ public class SubmitApplication {
         return decide(subject, item, request, offered).decision();
     }
 
-    public ApplicationView submit(Subject subject, String idempotencyKey, byte[] applicationPart,
-                                  List<ReceivedUpload> uploads) {
+    /**
+     * @throws RequestInProgress when a duplicate of this request is still being issued after the wait
+     * @throws IssuingFailed when sealing or archiving failed (this attempt's or the duplicate's it waited for)
+     */
+    public ApplicationView submit(SubmitCommand command) {
+        Subject subject = command.subject();
+        String idempotencyKey = command.idempotencyKey();
         if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,128}")) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
-                    "send an Idempotency-Key header of 8 to 128 letters, digits or ._:-", "Idempotency-Key", List.of());
+            throw new Refused(Refused.Reason.IDEMPOTENCY_KEY_REQUIRED,
+                    "send an Idempotency-Key header of 8 to 128 letters, digits or ._:-", "Idempotency-Key");
         }
-        ObjectNode request = object(parse(applicationPart), "$");
+        ObjectNode request = object(parse(command.application()), "$");
         only(request, APPLICATION_KEYS);
-        String sha256 = requestHash(request, uploads);
+        String sha256 = requestHash(request, command.uploads());
+        // duplicates arriving on this node together share the first one's work instead of inspecting and deciding again
+        String flight = subject.username() + "\u0000" + idempotencyKey + "\u0000" + sha256;
+        CompletableFuture<Row> mine = new CompletableFuture<>();
+        CompletableFuture<Row> first = inFlight.putIfAbsent(flight, mine);
+        if (first != null) {
+            return view(awaitFlight(first));
+        }
+        try {
+            Row row = submitOnce(subject, idempotencyKey, request, sha256, command.uploads());
+            mine.complete(row);
+            return view(row);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(flight, mine);
+        }
+    }
+
+    private Row submitOnce(Subject subject, String idempotencyKey, ObjectNode request, String sha256,
+                           List<ReceivedUpload> uploads) {
         Optional<Row> existing = applications.find(subject.username(), idempotencyKey);
         if (existing.isPresent()) {
             checkSameRequest(existing.get(), sha256);
-            if (existing.get().status().isFinal()) {
-                return view(existing.get());
-            }
+            return existing.get().status() == ApplicationStatus.FAILED ? retry(existing.get()) : await(existing.get());
         }
         ServiceItem item = item(request);
         List<InspectedMaterial> inspected = inspect(item, uploads);
+        if (inspected.stream().anyMatch(m -> m.code() == RejectionCode.INSPECTION_BUSY)) {
+            // a busy server is no fault of the file: nothing is decided or stored, and the same request may come again
+            throw new InspectionBusy();
+        }
         Decided decided = decide(subject, item, request, inspected.stream()
                 .map(m -> new Offered(m.material(), m.detectedType() == null ? "application/octet-stream"
                         : m.detectedType(), !m.accepted())).toList());
-        Row row = applications.insertOrGet(subject.username(), subject.id(), item.code(), idempotencyKey, sha256,
-                Json.write(request));
-        checkSameRequest(row, sha256);
-        try {
-            return view(locked.execute(status -> {
-                applications.lock(row.id());
-                Row current = applications.find(row.id()).orElseThrow();
-                if (current.status().isFinal()) {
-                    return current;
-                }
-                return process(current, item, request, inspected, uploads, decided);
-            }));
-        } catch (ApiProblem problem) {
-            throw problem;
-        } catch (RuntimeException e) {
-            // sealing or archiving failed: nothing is registered half-way; the same key retries from here
-            if (e instanceof tongban.archive.ArchiveUnavailableException) {
-                // the store or registry is down (its retries were logged): expected, and the applicant's retry resumes
-                log.warn("application {} not issued, the archive is unavailable: {}", row.id(), e.getMessage());
-            } else {
-                log.error("application {} failed while issuing", row.id(), e);
+        List<ApplicationStore.Upload> kept = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            if (inspected.get(i).accepted()) {
+                ReceivedUpload u = uploads.get(i);
+                kept.add(new ApplicationStore.Upload(u.material(), safeName(u.fileName()), inspected.get(i).detectedType(),
+                        u.bytes()));
             }
-            applications.finish(row.id(), ApplicationStatus.FAILED, decided.decision(), List.of(), e.getClass().getSimpleName());
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "ISSUING_FAILED",
-                    "the certificate could not be issued just now; send the same request with the same Idempotency-Key again");
+        }
+        ApplicationStore.Claimed stored = applications.insertOrGet(new ApplicationStore.NewApplication(subject.username(),
+                subject.id(), item.code(), idempotencyKey, sha256, Json.write(request), Json.write(decided.decision()),
+                inspected.stream().map(m -> new MaterialView(m.material(), m.filename(), m.declaredType(),
+                        m.detectedType(), m.size(), m.sha256(), m.accepted(),
+                        m.code() == null ? null : m.code().name())).toList(), kept), leases.owner(), leases.duration());
+        checkSameRequest(stored.row(), sha256);
+        if (!stored.mine()) {
+            return await(stored.row());
+        }
+        return run(stored.row(), Optional.of(new Issuance.Read(decided.shared(), decided.held())));
+    }
+
+    /** The result of the same request running on this node, waited for up to the duplicate wait. */
+    private Row awaitFlight(CompletableFuture<Row> first) {
+        try {
+            return first.get(duplicateWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new RequestInProgress(LONGEST_POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RequestInProgress(LONGEST_POLL);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }
     }
 
@@ -168,30 +269,21 @@ public class SubmitApplication {
         if (row.status() != ApplicationStatus.ACCEPTED) {
             throw notAwaitingVisit(row);
         }
-        ServiceItem item = packs.item(row.item()).orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT,
-                "UNKNOWN_ITEM", "the item " + row.item() + " is no longer served"));
-        Subject subject = sharing.subjectOf(row.username()).orElseThrow();
-        ObjectNode request = (ObjectNode) Json.read(row.request());
-        Decision decision = Json.MAPPER.readValue(row.decision(), Decision.class);
-        return view(locked.execute(status -> {
-            applications.lock(id);
-            Row current = applications.find(id).orElseThrow();
-            if (wasCompleted(current)) {
-                return current;
+        Optional<Row> claimed = applications.claim(id, leases.owner(), leases.duration(),
+                Set.of(ApplicationStatus.ACCEPTED));
+        if (claimed.isEmpty()) {
+            // another officer's completion took it first: its certificate once done, else come back shortly
+            Row now = applications.find(id).orElseThrow();
+            if (wasCompleted(now)) {
+                return view(now);
             }
-            if (current.status() != ApplicationStatus.ACCEPTED) {
-                throw notAwaitingVisit(current);
-            }
-            SharedData shared = sharing.read(subject, item.code(), officer);
-            List<ECertificate> held = archive.certificates().listByHolder(subject.id());
-            DocumentSealer.Sealed issued = issuer.issue(current, item, shared, request.path("form"), held,
-                    LocalDate.now(clock));
-            archivePackage(id + ".issued", current, item, request, List.of(), List.of(), decision, issued);
-            applications.finish(id, ApplicationStatus.ISSUED, decision, applications.materials(id), null);
-            audit.record(officer, "APPLICATION_COMPLETED", "application/" + id,
-                    java.util.Map.of("certificate", issued.record().id().toString()));
-            return applications.find(id).orElseThrow();
-        }));
+            throw new RequestInProgress(Duration.ofSeconds(1));
+        }
+        try {
+            return view(leases.holding(id, () -> issuance.complete(claimed.get(), officer)));
+        } finally {
+            applications.release(id, leases.owner(), Duration.ZERO);
+        }
     }
 
     /** Issued after acceptance: its acceptance notice stays beside the certificate (one issued on the spot has none). */
@@ -209,81 +301,88 @@ public class SubmitApplication {
     /** The applicant's own application; another's is "not found", never "forbidden". */
     public ApplicationView find(Subject subject, UUID id) {
         return applications.find(id).filter(r -> r.subjectId().equals(subject.id())).map(this::view)
-                .orElseThrow(() -> ApiProblem.notFound("APPLICATION_NOT_FOUND", "no application " + id));
+                .orElseThrow(() -> new Refused(Refused.Reason.APPLICATION_NOT_FOUND, "no application " + id, null));
     }
 
     public List<ApplicationView> list(Subject subject) {
         return applications.ofSubject(subject.id()).stream().map(this::view).toList();
     }
 
-    private record Decided(Decision decision, SharedData shared, List<ECertificate> held, LocalDate asOf) {
+    private record Decided(Decision decision, SharedData shared, List<ECertificate> held) {
     }
 
     private Decided decide(Subject subject, ServiceItem item, ObjectNode request, List<Offered> offered) {
         LocalDate today = LocalDate.now(clock);
         SharedData shared = sharing.read(subject, item.code(), subject.username());
-        List<ECertificate> held = archive.certificates().listByHolder(subject.id());
+        List<ECertificate> held = certificates.of(subject.id());
         ObjectNode facts = FactsAssembler.facts(item, today, shared, held, request.path("form"), request.path("options"),
                 offered);
-        return new Decided(packs.evaluate(item.code(), facts), shared, held, today);
+        return new Decided(packs.evaluate(item.code(), facts), shared, held);
     }
 
-    private Row process(Row row, ServiceItem item, ObjectNode request, List<InspectedMaterial> inspected,
-                        List<ReceivedUpload> uploads, Decided decided) {
-        Decision decision = decided.decision();
-        List<MaterialView> materials = inspected.stream().map(m -> new MaterialView(m.material(), m.filename(),
-                m.declaredType(), m.detectedType(), m.size(), m.sha256(), m.accepted(),
-                m.code() == null ? null : m.code().name())).toList();
-        ApplicationStatus status = switch (decision.outcome()) {
-            case INELIGIBLE -> ApplicationStatus.INELIGIBLE;
-            case NOT_APPLICABLE -> ApplicationStatus.NOT_APPLICABLE;
-            case INCOMPLETE -> ApplicationStatus.INCOMPLETE;
-            case ACCEPTABLE -> decision.visits().steps().stream().anyMatch(Decision.Step::beforeDecision)
-                    ? ApplicationStatus.ACCEPTED : ApplicationStatus.ISSUED;
-        };
-        DocumentSealer.Sealed document;
-        if (status == ApplicationStatus.ISSUED) {
-            document = issuer.issue(row, item, decided.shared(), request.path("form"), decided.held(), decided.asOf());
-        } else {
-            document = notices.issue(row, item, decision, decided.shared(), decided.asOf());
-        }
-        archivePackage(row.id().toString(), row, item, request, inspected, uploads, decision, document);
-        audit.record(row.username(), status == ApplicationStatus.ISSUED ? "CERTIFICATE_ISSUED" : "NOTICE_ISSUED",
-                "document/" + document.record().id(),
-                java.util.Map.of("application", row.id().toString(), "type", document.record().type()));
-        applications.finish(row.id(), status, decision, materials, null);
-        audit.record(row.username(), "APPLICATION_" + status.name(), "application/" + row.id(),
-                java.util.Map.of("item", item.code(), "outcome", decision.outcome().name()));
-        log.info("application {} of {} for {}: {}", row.id(), row.username(), item.code(), status);
-        return applications.find(row.id()).orElseThrow();
-    }
-
-    private void archivePackage(String packageId, Row row, ServiceItem item, ObjectNode request,
-                                List<InspectedMaterial> inspected, List<ReceivedUpload> uploads, Decision decision,
-                                DocumentSealer.Sealed issued) {
-        List<ArchiveApplication.Material> files = new ArrayList<>();
-        for (int i = 0; i < uploads.size(); i++) {
-            if (inspected.get(i).accepted()) {
-                ReceivedUpload u = uploads.get(i);
-                files.add(new ArchiveApplication.Material(u.material(), safeName(u.fileName()),
-                        inspected.get(i).detectedType(), u.bytes()));
+    /** Issues an application whose lease this node holds; a failure leaves it FAILED, for a retry to take up. */
+    private Row run(Row row, Optional<Issuance.Read> read) {
+        try {
+            return leases.holding(row.id(), () -> issuance.process(row, read));
+        } catch (RuntimeException e) {
+            // nothing is registered half-way: the reserved number and any registered document wait for the retry
+            if (e instanceof tongban.archive.ArchiveUnavailableException) {
+                // the store or registry is down (its retries were logged): expected, and the applicant's retry resumes
+                log.warn("application {} not issued, the archive is unavailable: {}", row.id(), e.getMessage());
+            } else {
+                log.error("application {} failed while issuing", row.id(), e);
             }
+            issuance.fail(row, e.getClass().getSimpleName());
+            throw new IssuingFailed();
         }
-        var report = seals.verify(issued.pdf());
-        Instant now = clock.instant();
-        archive.packages().archive(new ArchiveApplication(packageId, item.code(), item.department().name().zh(),
-                row.createdAt(), now.isBefore(row.createdAt()) ? row.createdAt() : now,
-                Json.write(request).getBytes(StandardCharsets.UTF_8), files,
-                Json.write(decision).getBytes(StandardCharsets.UTF_8), decision.packVersion(),
-                Optional.of(new ArchiveApplication.SealedCertificate(issued.record().id(), issued.pdf(),
-                        Json.write(report).getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    /** A FAILED application sent again: it is claimed and issued, or, if another retry claimed it first, awaited. */
+    private Row retry(Row failed) {
+        return applications.claim(failed.id(), leases.owner(), leases.duration(), Set.of(ApplicationStatus.FAILED))
+                .map(claimed -> run(claimed, Optional.empty()))
+                .orElseGet(() -> await(failed));
+    }
+
+    /**
+     * Waits, holding no connection between polls, for the request that holds the application's lease to finish it;
+     * takes the lease over if it runs out (that request's node died) and finishes it here.
+     */
+    private Row await(Row row) {
+        Instant deadline = clock.instant().plus(duplicateWait);
+        Duration pause = FIRST_POLL;
+        Row current = row;
+        while (true) {
+            if (current.status() == ApplicationStatus.FAILED) {
+                throw new IssuingFailed();
+            }
+            if (current.status() != ApplicationStatus.PROCESSING) {
+                return current;
+            }
+            Optional<Row> abandoned = applications.claim(current.id(), leases.owner(), leases.duration(),
+                    Set.of(ApplicationStatus.PROCESSING));
+            if (abandoned.isPresent()) {
+                return run(abandoned.get(), Optional.empty());
+            }
+            if (!clock.instant().plus(pause).isBefore(deadline)) {
+                throw new RequestInProgress(LONGEST_POLL);
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RequestInProgress(LONGEST_POLL);
+            }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : pause.multipliedBy(2);
+            current = applications.find(current.id()).orElseThrow();
+        }
     }
 
     private List<InspectedMaterial> inspect(ServiceItem item, List<ReceivedUpload> uploads) {
         List<InspectedMaterial> inspected = new ArrayList<>();
         for (ReceivedUpload u : uploads) {
-            MaterialSpec spec = item.material(u.material()).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
-                    "UNKNOWN_MATERIAL", "no material '" + u.material() + "' in " + item.code(), u.material(), List.of()));
+            MaterialSpec spec = item.material(u.material()).orElseThrow(() -> new Refused(Refused.Reason.UNKNOWN_MATERIAL,
+                    "no material '" + u.material() + "' in " + item.code(), u.material()));
             // the name is kept as evidence: without control characters (a NUL would not even store) or a path
             inspected.add(inspector.inspect(new ReceivedFile(u.material(), safeName(u.fileName()), u.declaredType(),
                     u.bytes()), spec));
@@ -311,33 +410,35 @@ public class SubmitApplication {
     private ServiceItem item(ObjectNode request) {
         JsonNode item = request.path("item");
         if (!item.isString()) {
-            throw ApiProblem.invalidFacts("$.item", "name the service item, e.g. individual-business-registration");
+            throw new Refused(Refused.Reason.INVALID_FACTS, "name the service item, e.g. individual-business-registration",
+                    "$.item");
         }
         return packs.item(item.asString()).orElseThrow(() ->
-                ApiProblem.notFound("UNKNOWN_ITEM", "no service item '" + item.asString() + "'; see GET /api/v1/items"));
+                new Refused(Refused.Reason.UNKNOWN_ITEM, "no service item '" + item.asString() + "'; see GET /api/v1/items",
+                        null));
     }
 
     private static void checkSameRequest(Row row, String sha256) {
         if (!row.requestSha256().equals(sha256)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
-                    "this Idempotency-Key was used for a different application; use a new key");
+            throw new Refused(Refused.Reason.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used for a different application; use a new key", null);
         }
     }
 
     private static JsonNode parse(byte[] json) {
         if (json == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "MISSING_PART", "the multipart part 'application' is required");
+            throw new Refused(Refused.Reason.MISSING_PART, "the multipart part 'application' is required", null);
         }
         try {
             return Json.MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the part 'application' is not valid JSON");
+            throw new Refused(Refused.Reason.MALFORMED_JSON, "the part 'application' is not valid JSON", null);
         }
     }
 
     private static ObjectNode object(JsonNode node, String at) {
         if (node == null || !node.isObject()) {
-            throw ApiProblem.invalidFacts(at, "must be a JSON object");
+            throw new Refused(Refused.Reason.INVALID_FACTS, "must be a JSON object", at);
         }
         return (ObjectNode) node;
     }
@@ -345,7 +446,7 @@ public class SubmitApplication {
     private static void only(JsonNode node, Set<String> keys) {
         for (String name : node.propertyNames()) {
             if (!keys.contains(name)) {
-                throw ApiProblem.invalidFacts("$." + name, "unknown field '" + name + "'");
+                throw new Refused(Refused.Reason.INVALID_FACTS, "unknown field '" + name + "'", "$." + name);
             }
         }
     }

@@ -29,9 +29,9 @@ public record InspectionLimits(long maxFileBytes, Duration parseTimeout, int max
         }
     }
 
-    /** 10 MiB files, 5 s, 100,000 characters, ratio 100, depth 10, 2 at once, 2 s wait for a slot. */
+    /** 10 MiB files, 5 s, 100,000 characters, ratio 100, depth 10, 2 at once, 10 s wait for a slot. */
     public static InspectionLimits defaults() {
         return new InspectionLimits(10L * 1024 * 1024, Duration.ofSeconds(5), 100_000, 100, 10, 2,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(10));
     }
 }

@@ -4,8 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,17 +43,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** How long a client is asked to wait when a store we depend on is away (a restart takes seconds). */
+    private static final Duration OUTAGE_RETRY = Duration.ofSeconds(5);
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> api(ApiProblem problem, HttpServletRequest request) {
-        return respond(Problems.of(problem, request.getRequestURI()));
+        ResponseEntity<Object> response = respond(Problems.of(problem, request.getRequestURI()));
+        return problem.retryAfter().map(after -> ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders())
+                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, after.toSeconds())))
+                        .body(response.getBody()))
+                .orElse(response);
     }
 
     /** The object store or database is down: the caller may retry; nothing half-done was kept. */
     @ExceptionHandler(tongban.archive.ArchiveUnavailableException.class)
     ResponseEntity<Object> unavailable(RuntimeException e, HttpServletRequest request) {
         log.warn("archive unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return respond(Problems.of(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "ARCHIVE_UNAVAILABLE",
-                "the archive is unavailable just now; try again shortly"), request.getRequestURI()));
+        return api(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "ARCHIVE_UNAVAILABLE",
+                "the archive is unavailable just now; try again shortly").retryAfter(OUTAGE_RETRY), request);
     }
 
     /**
@@ -91,6 +111,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return api(tooLarge.problem(), request);
         }
+        if (databaseAway(e)) {
+            log.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return api(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                    "the database is unavailable just now; send the same request again shortly").retryAfter(OUTAGE_RETRY),
+                    request);
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "an unexpected error occurred; it has been logged"), request.getRequestURI()));
@@ -119,6 +145,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = respond(Problems.of(new ApiProblem(resolved, code, detail), null));
         return ResponseEntity.status(resolved).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(response.getBody());
+    }
+
+    /**
+     * PostgreSQL cannot be reached, restarts, or has no connection to spare in time: a passing state, not a bug
+     * (SQLState class 08 is a connection failure, 57P0x a server shutting down or starting; a transaction that
+     * cannot even be rolled back lost its connection).
+     */
+    private static boolean databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransactionSystemException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String codeOf(Exception ex, HttpStatusCode status) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tongban.acceptance.UnclaimedDocuments;
 import tongban.archive.Archive;
 import tongban.archive.AuditReport;
 import tongban.archive.ObjectLock;
@@ -36,11 +37,14 @@ import tools.jackson.databind.JsonNode;
 class ArchiveOperationsController {
 
     private final Archive archive;
+    private final UnclaimedDocuments unclaimed;
     private final AuditRunner audits;
     private final ApplicationEventPublisher events;
 
-    ArchiveOperationsController(Archive archive, AuditRunner audits, ApplicationEventPublisher events) {
+    ArchiveOperationsController(Archive archive, UnclaimedDocuments unclaimed, AuditRunner audits,
+                                ApplicationEventPublisher events) {
         this.archive = archive;
+        this.unclaimed = unclaimed;
         this.audits = audits;
         this.events = events;
     }
@@ -67,10 +71,10 @@ class ArchiveOperationsController {
                 .orElseThrow(() -> ApiProblem.notFound("NO_AUDIT_YET", "no fixity audit has run yet"));
     }
 
-    /** Compares the store with the registry; deletes nothing. */
+    /** Compares the store with the registry, and the registry with the applications; deletes nothing. */
     @GetMapping("/reconciliation")
     ReconciliationView reconcile() {
-        return ReconciliationView.of(archive.reconciliation().reconcile());
+        return ReconciliationView.of(archive.reconciliation().reconcile(), unclaimed.find());
     }
 
     /** Reconciles and deletes the orphans older than the grace period; audited with what was deleted. */
@@ -79,7 +83,7 @@ class ArchiveOperationsController {
         ReconciliationReport report = archive.reconciliation().cleanOrphans();
         events.publishEvent(new OrphansCleaned(login.getName(), report.deleted().stream()
                 .map(o -> o.bucket() + "/" + o.key() + o.versionId().map(v -> "@" + v).orElse("")).toList()));
-        return ReconciliationView.of(report);
+        return ReconciliationView.of(report, unclaimed.find());
     }
 
     /** The certificate object's retention and legal hold, as the store reports them now. */
@@ -178,16 +182,18 @@ class ArchiveOperationsController {
     record FindingView(String kind, String bucket, String key, UUID recordId, String detail) {
     }
 
+    /** {@code unclaimedDocuments}: registered documents no application points to (never a holder's). */
     record ReconciliationView(Instant checkedAt, long objectsListed, long recordsChecked, List<OrphanView> orphans,
-                              List<MissingView> missing, List<DeleteMarkerView> deleteMarkers, List<OrphanView> deleted) {
+                              List<MissingView> missing, List<DeleteMarkerView> deleteMarkers, List<OrphanView> deleted,
+                              List<UnclaimedDocuments.Unclaimed> unclaimedDocuments) {
 
-        static ReconciliationView of(ReconciliationReport report) {
+        static ReconciliationView of(ReconciliationReport report, List<UnclaimedDocuments.Unclaimed> unclaimed) {
             return new ReconciliationView(report.checkedAt(), report.objectsListed(), report.recordsChecked(),
                     report.orphans().stream().map(OrphanView::of).toList(),
                     report.missing().stream().map(m -> new MissingView(m.recordId(), m.bucket(), m.key())).toList(),
                     report.deleteMarkers().stream()
                             .map(m -> new DeleteMarkerView(m.recordId(), m.bucket(), m.key(), m.markedAt())).toList(),
-                    report.deleted().stream().map(OrphanView::of).toList());
+                    report.deleted().stream().map(OrphanView::of).toList(), unclaimed);
         }
     }
 

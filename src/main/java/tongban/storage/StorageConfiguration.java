@@ -1,6 +1,5 @@
 package tongban.storage;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -47,16 +47,20 @@ class StorageConfiguration {
         return server;
     }
 
+    /**
+     * The pool over the embedded server, configured by {@code spring.datasource.hikari.*} like Boot's own over a
+     * configured URL (maximum-pool-size, connection-timeout: see application.yaml and the README).
+     */
     @Bean(destroyMethod = "close")
     @Conditional(NoDatasourceUrl.class)
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
-        HikariConfig pool = new HikariConfig();
+        HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("tongban-embedded");
         // without server detail, PostgreSQL errors cannot quote a failing row (and an ID number in it) into a log
         pool.setJdbcUrl(postgres.jdbcUrl() + "?logServerErrorDetail=false");
         pool.setUsername(postgres.user());
-        pool.setMaximumPoolSize(10);
-        return new HikariDataSource(pool);
+        return pool;
     }
 
     @Bean(destroyMethod = "close")

@@ -57,6 +57,7 @@ final class WriteOnce {
      * the database down too, logged: reconciliation lists the store and finds it either way).
      */
     boolean register(String bucket, String key, Sha256 sha256, BooleanSupplier registration) {
+        log.debug("registering {}/{}", bucket, key);
         try {
             return registration.getAsBoolean();
         } catch (ArchiveUnavailableException failure) {
@@ -105,6 +106,7 @@ final class WriteOnce {
 
     private Written attempt(String bucket, String key, ObjectContent content, Map<String, String> metadata,
                             Optional<Instant> lockedUntil) {
+        log.debug("writing {}/{}", bucket, key);
         try {
             PutResult put = store.putIfAbsent(bucket, key, content, metadata, lockedUntil);
             return put.occupant()

@@ -9,15 +9,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Embedded PostgreSQL (内嵌数据库): the real server from the binaries on the class path, on loopback and a free port,
  * for the default run and for tests. Its data folder persists across restarts. Within one JVM a data folder has one
- * server, shared by everyone who starts it (test contexts, say) and stopped when the last one closes it.
+ * server, shared by everyone who starts it (test contexts, say) and stopped when the last one closes it. A server
+ * of the folder left running by a killed process is stopped before ours starts.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
     private static final String USER = "postgres";
 
@@ -120,6 +128,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private synchronized void launch() {
         try {
             Files.createDirectories(dataDirectory);
+            stopLeftover();
             postgres = EmbeddedPostgres.builder()
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
@@ -137,6 +146,41 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL server in " + dataDirectory
                     + "; its log is " + logFile(), e);
+        }
+    }
+
+    /**
+     * A server of this data folder left running by a process that was killed (kill -9 does not stop a daemonised
+     * postmaster) would refuse our start ("lock file postmaster.pid already exists"): it is asked to shut down fast
+     * (SIGINT: its transactions roll back, committed data stay) and awaited. A pid file naming a process that is not
+     * a postmaster (the pid was reused) is left to PostgreSQL, which ignores a stale one.
+     */
+    private void stopLeftover() throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        Optional<ProcessHandle> leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(command -> command.endsWith("/postgres")).orElse(false));
+        if (leftover.isEmpty()) {
+            return;
+        }
+        log.warn("the embedded PostgreSQL of {} is still running (pid {}), left by a process that was killed: stopping it",
+                dataDirectory, pid);
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            leftover.get().onExit().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the leftover PostgreSQL server " + pid, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the leftover PostgreSQL server " + pid + " of " + dataDirectory + " did not stop", e);
         }
     }
 

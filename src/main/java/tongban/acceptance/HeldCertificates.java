@@ -1,0 +1,31 @@
+package tongban.acceptance;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tongban.archive.Archive;
+import tongban.archive.ECertificate;
+
+/**
+ * The e-certificates a holder holds: those registered for them that an application points to. A registered
+ * document no application claims (left by a crash before this rule, or written by hand) is never a holder's: it is
+ * neither listed to them nor used as a fact, and reconciliation reports it ({@link UnclaimedDocuments}).
+ */
+@Component
+class HeldCertificates {
+
+    private final Archive archive;
+    private final ApplicationStore applications;
+
+    HeldCertificates(Archive archive, ApplicationStore applications) {
+        this.archive = archive;
+        this.applications = applications;
+    }
+
+    List<ECertificate> of(String holder) {
+        List<ECertificate> registered = archive.certificates().listByHolder(holder);
+        Set<UUID> claimed = applications.claimedAmong(registered.stream().map(ECertificate::id).toList());
+        return registered.stream().filter(c -> claimed.contains(c.id())).toList();
+    }
+}
