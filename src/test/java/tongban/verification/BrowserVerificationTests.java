@@ -77,7 +77,7 @@ class BrowserVerificationTests {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=412,915", "--lang=zh-CN");
+                "--user-data-dir=" + profile, "--window-size=360,915", "--lang=zh-CN");
         browser = new ChromeDriver(service, options);
     }
 
@@ -297,14 +297,14 @@ class BrowserVerificationTests {
         assertThat(browser.switchTo().activeElement()).as("keyboard focus").isEqualTo(target);
     }
 
-    /** The whole page: the window grows to the page's height first (412 px wide, as a phone). */
+    /** The whole page: the window grows to the page's height first (360 px wide, as a small phone). */
     private static void screenshot(String name) throws IOException {
         Number height = (Number) ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(412, Math.max(915, height.intValue())));
+        browser.manage().window().setSize(new Dimension(360, Math.max(915, height.intValue())));
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-        browser.manage().window().setSize(new Dimension(412, 915));
+        browser.manage().window().setSize(new Dimension(360, 915));
     }
 }
