@@ -26,10 +26,10 @@ import tongban.acceptance.ApplicationView.MaterialView;
 @Component
 class ApplicationStore {
 
-    /** An application row; {@code decision} as stored JSON. */
+    /** An application row; {@code request}, {@code decision} and the {@code facts} it was decided on as stored JSON. */
     record Row(UUID id, String username, String subjectId, String item, String idempotencyKey, String requestSha256,
                ApplicationStatus status, String request, String decision, UUID certificateId, String certificateNumber,
-               UUID noticeId, String noticeKind, Instant createdAt, int attempts) {
+               UUID noticeId, String noticeKind, Instant createdAt, int attempts, String facts) {
     }
 
     /** An accepted file kept until its application ends, for whoever finishes it. */
@@ -38,7 +38,8 @@ class ApplicationStore {
 
     /** A decided application with its materials and accepted files, as first stored. */
     record NewApplication(String username, String subjectId, String item, String idempotencyKey, String requestSha256,
-                          String request, String decision, List<MaterialView> materials, List<Upload> uploads) {
+                          String request, String facts, String decision, List<MaterialView> materials,
+                          List<Upload> uploads) {
     }
 
     /** A row and whether the caller holds its lease. */
@@ -85,11 +86,11 @@ class ApplicationStore {
         try {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("insert into application (id, username, subject_id, item, idempotency_key, request_sha256, status, "
-                                + "request, decision, created_at, updated_at, lease_owner, lease_until, attempts) values "
-                                + "(?, ?, ?, ?, ?, ?, 'PROCESSING', cast(? as jsonb), cast(? as jsonb), ?, ?, ?, "
+                                + "request, facts, decision, created_at, updated_at, lease_owner, lease_until, attempts) values "
+                                + "(?, ?, ?, ?, ?, ?, 'PROCESSING', cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?, "
                                 + "clock_timestamp() + ? * interval '1 millisecond', 1)")
                         .params(id, a.username(), a.subjectId(), a.item(), a.idempotencyKey(), a.requestSha256(),
-                                a.request(), a.decision(), Timestamp.from(now), Timestamp.from(now), owner, lease.toMillis())
+                                a.request(), a.facts(), a.decision(), Timestamp.from(now), Timestamp.from(now), owner, lease.toMillis())
                         .update();
                 int seq = 0;
                 for (MaterialView m : a.materials()) {
@@ -253,6 +254,6 @@ class ApplicationStore {
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getString("request"), rs.getString("decision"),
                 rs.getObject("certificate_id", UUID.class), rs.getString("certificate_number"),
                 rs.getObject("notice_id", UUID.class), rs.getString("notice_kind"), rs.getTimestamp("created_at").toInstant(),
-                rs.getInt("attempts"));
+                rs.getInt("attempts"), rs.getString("facts"));
     }
 }

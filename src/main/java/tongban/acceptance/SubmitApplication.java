@@ -229,7 +229,8 @@ public class SubmitApplication {
             }
         }
         ApplicationStore.Claimed stored = applications.insertOrGet(new ApplicationStore.NewApplication(subject.username(),
-                subject.id(), item.code(), idempotencyKey, sha256, Json.write(request), Json.write(decided.decision()),
+                subject.id(), item.code(), idempotencyKey, sha256, Json.write(request), Json.write(decided.facts()),
+                Json.write(decided.decision()),
                 inspected.stream().map(m -> new MaterialView(m.material(), m.filename(), m.declaredType(),
                         m.detectedType(), m.size(), m.sha256(), m.accepted(),
                         m.code() == null ? null : m.code().name())).toList(), kept), leases.owner(), leases.duration());
@@ -308,7 +309,7 @@ public class SubmitApplication {
         return applications.ofSubject(subject.id()).stream().map(this::view).toList();
     }
 
-    private record Decided(Decision decision, SharedData shared, List<ECertificate> held) {
+    private record Decided(ObjectNode facts, Decision decision, SharedData shared, List<ECertificate> held) {
     }
 
     private Decided decide(Subject subject, ServiceItem item, ObjectNode request, List<Offered> offered) {
@@ -317,7 +318,7 @@ public class SubmitApplication {
         List<ECertificate> held = certificates.of(subject.id());
         ObjectNode facts = FactsAssembler.facts(item, today, shared, held, request.path("form"), request.path("options"),
                 offered);
-        return new Decided(packs.evaluate(item.code(), facts), shared, held);
+        return new Decided(facts, packs.evaluate(item.code(), facts), shared, held);
     }
 
     /** Issues an application whose lease this node holds; a failure leaves it FAILED, for a retry to take up. */
