@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,6 +36,35 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * The pages (portal and workbenches): a session after sign-in, a CSRF token in every form, sign-out with POST.
+     * Before the API's chain, which is stateless and never sees these paths.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.securityMatcher(PAGES)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/items", "/items/**", "/login", "/login/**", "/site/**", "/webjars/**")
+                                .permitAll()
+                        .requestMatchers("/apply/**", "/me", "/me/**").hasRole(Roles.APPLICANT)
+                        .requestMatchers("/officer", "/officer/**").hasRole(Roles.OFFICER)
+                        .requestMatchers("/agent", "/agent/**").hasRole(Roles.AGENT)
+                        .requestMatchers("/policy", "/policy/**").hasRole(Roles.POLICY)
+                        .requestMatchers("/supervision", "/supervision/**").hasRole(Roles.SUPERVISOR)
+                        .anyRequest().authenticated())
+                // the form posts elsewhere than GET /login, the page: a POST there would be 405 (MethodCheckFilter)
+                .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login/password")
+                        .failureUrl("/login?error"))
+                .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+
+    /** The paths of the pages' chain. */
+    static final String[] PAGES = {"/", "/items", "/items/**", "/apply/**", "/me", "/me/**", "/officer", "/officer/**",
+            "/agent", "/agent/**", "/policy", "/policy/**", "/supervision", "/supervision/**", "/login", "/login/**",
+            "/logout", "/site/**", "/webjars/**"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json,
@@ -136,6 +166,8 @@ class SecurityConfiguration {
                 user(encoder, "acme", Roles.APPLICANT),
                 user(encoder, "policy", Roles.POLICY),
                 user(encoder, "officer", Roles.OFFICER),
+                user(encoder, "agent", Roles.AGENT),
+                user(encoder, "supervisor", Roles.SUPERVISOR),
                 user(encoder, "operator", Roles.OPERATOR));
         return new InMemoryUserDetailsManager(users);
     }

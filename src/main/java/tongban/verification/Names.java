@@ -7,6 +7,7 @@ import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;
 import tongban.seal.SealEntry;
 import tongban.seal.SealService;
+import tongban.web.Lang;
 
 /**
  * Names for the page, from the loaded rule packs (one source of truth): certificate types (营业执照 / Business

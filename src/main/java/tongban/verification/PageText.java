@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import tongban.web.Lang;
 
 /**
  * The page's words in each language, from {@code templates/verify/text_<lang>.properties} (UTF-8). Every key of

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tongban.platform.RateLimits;
+import tongban.web.Lang;
 
 /**
  * The public verification endpoints, rate-limited per client IP address ({@code tongban.verification.rate-limit.*})

@@ -24,6 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import tongban.identity.ResidentIdNumber;
 import tongban.platform.ApiProblem;
+import tongban.web.Lang;
+import tongban.web.PageLocaleResolver;
 
 /**
  * The verification page a bank clerk uses (证照验证): upload a PDF, read the verdict; and the landing page of a

@@ -17,6 +17,7 @@ import tongban.identity.IdNumberDigest;
 import tongban.seal.VerificationReport.IntegrityCheck;
 import tongban.seal.VerificationReport.Result;
 import tongban.seal.VerificationReport.SignatureSummary;
+import tongban.web.Lang;
 
 /**
  * What the pages show, in the page's language: the verdict in words, the three checks a verifier asks about

@@ -2,7 +2,6 @@ package tongban.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tongban.archive.Archive;
 import tongban.documents.RenderCertificate;
 import tongban.seal.SealService;
+import tongban.support.Browser;
 import tongban.support.Http;
 
 /**
@@ -41,18 +37,16 @@ import tongban.support.Http;
  * types the holder's ID number and reads "matches", types markup into every field and sees it as text. Every page
  * shown is checked for its characters: each one in the page's own font, which the browser loaded, and each Chinese
  * character drawn one em wide as Noto Sans SC draws it, not as an empty box (this machine has no Chinese font of its
- * own). Screenshots of each page are kept in src/target/screenshots/. Needs /usr/bin/chromium and /usr/bin/chromedriver
- * (Debian packages chromium, chromium-driver); Selenium Manager is never asked to download anything.
+ * own). Every page passes axe-core's WCAG 2.1 AA rules with no serious or critical violation. Screenshots of each
+ * page are kept in src/target/screenshots/ ({@link Browser}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = VerificationTestApp.NO_RATE_LIMIT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserVerificationTests {
 
-    static final Path SCREENSHOTS = Path.of("src", "target", "screenshots");
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static Path profile;
-    private static Path uploads;
-    private static WebDriver browser;
+    private Path uploads;
+    private Browser chrome;
+    private WebDriver browser;
 
     @LocalServerPort
     int port;
@@ -65,29 +59,18 @@ class BrowserVerificationTests {
     Certificates certificates;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        assertThat(Path.of(CHROMIUM)).as("install the Debian packages chromium and chromium-driver").isExecutable();
-        assertThat(Path.of(CHROMEDRIVER)).as("install the Debian packages chromium and chromium-driver").isExecutable();
-        profile = Files.createTempDirectory("tongban-chromium");
+    void startBrowser() throws IOException {
+        chrome = Browser.start(port);
+        browser = chrome.driver();
         uploads = Files.createTempDirectory("tongban-uploads");
-        Files.createDirectories(SCREENSHOTS);
-        // the driver's path given, Selenium Manager is skipped: it would try to download a browser and driver
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=360,915", "--lang=zh-CN");
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+    void stopBrowser() {
+        if (chrome != null) {
+            chrome.close();
         }
-        org.springframework.util.FileSystemUtils.deleteRecursively(profile);
-        org.springframework.util.FileSystemUtils.deleteRecursively(uploads);
+        org.springframework.util.FileSystemUtils.deleteRecursively(uploads.toFile());
     }
 
     @BeforeEach
@@ -147,6 +130,7 @@ class BrowserVerificationTests {
             // the summary's link takes the keyboard to the field
             summary.findElement(By.cssSelector("a[href='#idNumber']")).click();
             assertFontShowsEveryCharacter();
+            chrome.assertAccessible();
         }
         screenshot("id-number-error");
 
@@ -229,6 +213,7 @@ class BrowserVerificationTests {
     private WebElement upload(String path, byte[] pdf, String idNumber) throws IOException {
         browser.get("http://localhost:" + port + path);
         assertFontShowsEveryCharacter();
+        chrome.assertAccessible();
         Path file = Files.createTempFile(uploads, "certificate", ".pdf");
         Files.write(file, pdf);
         browser.findElement(By.id("file")).sendKeys(file.toString());
@@ -239,6 +224,7 @@ class BrowserVerificationTests {
         WebElement verdict = new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
         assertFontShowsEveryCharacter();
+        chrome.assertAccessible();
         return verdict;
     }
 
@@ -286,25 +272,11 @@ class BrowserVerificationTests {
         return new Http(port);
     }
 
-    /** Presses Tab until {@code target} has the focus: it must be reachable from the keyboard within 20 stops. */
     private void focusByTab(WebElement target) {
-        for (int i = 0; i < 20; i++) {
-            if (target.equals(browser.switchTo().activeElement())) {
-                return;
-            }
-            new Actions(browser).sendKeys(Keys.TAB).perform();
-        }
-        assertThat(browser.switchTo().activeElement()).as("keyboard focus").isEqualTo(target);
+        chrome.focusByTab(target);
     }
 
-    /** The whole page: the window grows to the page's height first (360 px wide, as a small phone). */
-    private static void screenshot(String name) throws IOException {
-        Number height = (Number) ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(360, Math.max(915, height.intValue())));
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-        browser.manage().window().setSize(new Dimension(360, 915));
+    private void screenshot(String name) {
+        chrome.screenshot(name);
     }
 }

@@ -1,9 +1,9 @@
-package tongban.verification;
+package tongban.web;
 
 import java.util.Locale;
 
 /** The page's languages: Chinese by default, English on {@code ?lang=en}. */
-enum Lang {
+public enum Lang {
     ZH("zh-CN", Locale.SIMPLIFIED_CHINESE), EN("en", Locale.ENGLISH);
 
     private final String tag;
@@ -14,12 +14,12 @@ enum Lang {
         this.locale = locale;
     }
 
-    static Lang of(String param) {
+    public static Lang of(String param) {
         return "en".equalsIgnoreCase(param) ? EN : ZH;
     }
 
     /** From a raw query string such as {@code lang=en&x=1}. */
-    static Lang ofQuery(String query) {
+    public static Lang ofQuery(String query) {
         if (query != null) {
             for (String pair : query.split("&")) {
                 if (pair.equalsIgnoreCase("lang=en")) {
@@ -31,16 +31,16 @@ enum Lang {
     }
 
     /** The BCP 47 tag for the {@code lang} attribute. */
-    String tag() {
+    public String tag() {
         return tag;
     }
 
-    Locale locale() {
+    public Locale locale() {
         return locale;
     }
 
     /** The query string that keeps this language on a link or form: empty for the default. */
-    String query() {
+    public String query() {
         return this == EN ? "?lang=en" : "";
     }
 }
