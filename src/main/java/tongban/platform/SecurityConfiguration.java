@@ -159,16 +159,7 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnProperty(name = "tongban.security.mode", havingValue = "demo", matchIfMissing = true)
     UserDetailsService demoAccounts(PasswordEncoder encoder) {
-        List<UserDetails> users = List.of(
-                user(encoder, "zhangsan", Roles.APPLICANT),
-                user(encoder, "lisi", Roles.APPLICANT),
-                user(encoder, "wangwu", Roles.APPLICANT),
-                user(encoder, "acme", Roles.APPLICANT),
-                user(encoder, "policy", Roles.POLICY),
-                user(encoder, "officer", Roles.OFFICER),
-                user(encoder, "agent", Roles.AGENT),
-                user(encoder, "supervisor", Roles.SUPERVISOR),
-                user(encoder, "operator", Roles.OPERATOR));
+        List<UserDetails> users = DemoAccounts.ALL.stream().map(a -> user(encoder, a.name(), a.role())).toList();
         return new InMemoryUserDetailsManager(users);
     }
 
