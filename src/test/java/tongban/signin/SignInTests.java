@@ -81,8 +81,12 @@ class SignInTests {
     }
 
     @Test
-    void theScriptsTokenIsTakenByTheApiWithTheRolesItNames() throws Exception {
-        String applicant = token("zhangsan");
+    void theReadmesTokenIsTakenByTheApiWithTheRolesItNames() throws Exception {
+        Matcher documented = Pattern.compile("TOKEN=\\$\\(scripts/token\\.sh (\\w+)\\)\n\\s*curl -s -H \"Authorization: Bearer "
+                + "\\$TOKEN\" localhost:8080(/api/v1/\\S+)").matcher(Files.readString(Path.of("README.md")));
+        assertThat(documented.find()).as("the README's token command").isTrue();
+        String applicant = token(documented.group(1));
+        assertThat(bearer("GET", documented.group(2), applicant).status()).isEqualTo(200);
         JsonNode claims = claims(applicant);
         assertThat(claims.path("iss").asString()).isEqualTo(base);
         assertThat(texts(claims.path("aud"))).containsExactly("tongban");
