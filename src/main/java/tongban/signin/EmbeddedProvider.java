@@ -9,14 +9,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -30,6 +34,8 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -80,9 +86,11 @@ class EmbeddedProvider {
 
     private final PublicBaseUrl base;
     private final ProviderKeys keys;
+    private final JdbcTemplate jdbc;
 
-    EmbeddedProvider(PublicBaseUrl base, @Value("${tongban.data-dir:data}") Path dataDir) {
+    EmbeddedProvider(PublicBaseUrl base, @Value("${tongban.data-dir:data}") Path dataDir, JdbcTemplate jdbc) {
         this.base = base;
+        this.jdbc = jdbc;
         this.keys = ProviderKeys.openOrCreate(dataDir.resolve("keys").resolve("signin"));
     }
 
@@ -192,6 +200,22 @@ class EmbeddedProvider {
         };
     }
 
+    /** In the database, so that any node redeems a code or checks a token another node issued. */
+    @Bean
+    OAuth2AuthorizationService authorizations(RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    /**
+     * Forgets authorizations a day after their last code or token expired: nothing can use them any more (there are no
+     * refresh tokens).
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void forgetExpired() {
+        jdbc.update("delete from oauth2_authorization where coalesce(access_token_expires_at, "
+                + "authorization_code_expires_at) < now() - interval '1 day'");
+    }
+
     private static TokenSettings tokens() {
         return TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(15))
                 .idTokenSignatureAlgorithm(SignatureAlgorithm.RS256).build();
@@ -220,12 +244,14 @@ class EmbeddedProvider {
                 return;
             }
             Authentication who = context.getPrincipal();
+            // ArrayLists: the claims are stored with the authorization, as JSON whose types Spring allows (List.of's not)
             context.getClaims().claim(roleClaim, who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).toList());
+                    .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length()))
+                    .collect(Collectors.toCollection(ArrayList::new)));
             DemoAccounts.named(who.getName()).map(DemoAccounts.Account::district)
                     .ifPresent(district -> context.getClaims().claim(Staff.DISTRICT_CLAIM, district));
             if (access) {
-                context.getClaims().audience(List.of(audience(audience)));
+                context.getClaims().audience(new ArrayList<>(List.of(audience(audience))));
             }
         };
     }
