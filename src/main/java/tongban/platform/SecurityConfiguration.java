@@ -83,7 +83,7 @@ class SecurityConfiguration {
     }
 
     /** Where the sign-in page's button posts: then {@code /tongban}, the one registration ({@code SignInClient}). */
-    public static final String SIGN_IN_START = "/login/start";
+    private static final String SIGN_IN_START = "/login/start";
     private static final String SIGNED_OUT = "/login?logout";
 
     /** The paths of the pages' chain. */
