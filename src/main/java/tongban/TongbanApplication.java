@@ -4,13 +4,18 @@ import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
 
 /**
  * Tongban (通办). {@code java -jar tongban.jar} serves; {@code java -jar tongban.jar rules test} tests the packs;
  * {@code --help} prints the usage ({@link JarCommand}).
  */
-// no generated default user: its password would be logged; accounts come from SecurityConfiguration
-@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+// no generated default user: its password would be logged; accounts come from SecurityConfiguration. No authorization
+// server of Boot's making either (it would sign with a key made at every start, also in prod): tongban.signin makes
+// the embedded one, in the embedded default only
+@SpringBootApplication(exclude = {UserDetailsServiceAutoConfiguration.class, OAuth2AuthorizationServerAutoConfiguration.class,
+        OAuth2AuthorizationServerJwtAutoConfiguration.class})
 public class TongbanApplication {
 
     public static void main(String[] args) {

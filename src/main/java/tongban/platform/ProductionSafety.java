@@ -17,14 +17,16 @@ import org.springframework.core.env.Profiles;
 /**
  * The {@code prod} profile refuses to start on configuration that is safe only for a demo, naming each setting at
  * fault: the embedded PostgreSQL or S3 server, the LOCAL TEST seal and timestamp authorities, a missing or local
- * {@code tongban.public-base-url} (it goes into every QR code), an archive without S3 Object Lock, demo logins, and a
- * token validator without an issuer and audience to check. It runs before any bean is made, so nothing embedded starts
+ * {@code tongban.public-base-url} (it goes into every QR code), an archive without S3 Object Lock, demo logins (and
+ * with them HTTP Basic and the embedded identity provider), a token validator without an issuer and audience to check,
+ * and a portal sign-in without the city's identity provider's client settings. It runs before any bean is made, so nothing embedded starts
  * first; a seal whose certificate is of the local test authority is refused once the seals are loaded
  * ({@link #refusal}).
  */
 public final class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAware {
 
     private static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
+    private static final String SIGNIN = "tongban.signin.";
 
     private Environment environment;
 
@@ -84,7 +86,8 @@ public final class ProductionSafety implements BeanFactoryPostProcessor, Environ
         }
         String mode = env.getProperty("tongban.security.mode", "demo");
         if (!mode.equals("jwt")) {
-            found.add("tongban.security.mode is " + mode + ": production accepts only bearer tokens (jwt), never demo accounts");
+            found.add("tongban.security.mode is " + mode + ": production accepts only the city's identity provider (jwt), "
+                    + "never demo accounts, HTTP Basic or the embedded identity provider");
         }
         if (blank(env, JWT + "issuer-uri") && blank(env, JWT + "jwk-set-uri") && blank(env, JWT + "public-key-location")) {
             found.add(JWT + "issuer-uri, jwk-set-uri or public-key-location must be set: no token could be checked");
@@ -94,6 +97,22 @@ public final class ProductionSafety implements BeanFactoryPostProcessor, Environ
         }
         if (blank(env, "tongban.security.jwt.audience")) {
             found.add("tongban.security.jwt.audience is not set: tokens meant for any other application would be accepted");
+        }
+        found.addAll(signInMissing(env));
+        return found;
+    }
+
+    /**
+     * What the portal's sign-in with the city's identity provider (OIDC, configured endpoints, never discovered at
+     * start) lacks: the client's id and secret and the provider's endpoints; the issuer is
+     * {@code tongban.security.jwt.issuer}, checked above.
+     */
+    public static List<String> signInMissing(Environment env) {
+        List<String> found = new ArrayList<>();
+        for (String setting : List.of("client-id", "client-secret", "authorization-uri", "token-uri", "jwk-set-uri")) {
+            if (blank(env, SIGNIN + setting)) {
+                found.add(SIGNIN + setting + " is not set: the portal could not sign anyone in with the city's identity provider");
+            }
         }
         return found;
     }

@@ -1,6 +1,9 @@
 package tongban.platform;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -10,40 +13,54 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tongban.web.Lang;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. Public: the catalogue, evaluate, verification, health and the API description.
- * Everything else needs a login with the right role. The embedded default ({@code tongban.security.mode=demo})
- * logs in demo accounts with HTTP Basic; the {@code prod} profile ({@code jwt}) accepts only OIDC bearer
- * tokens from the configured issuer, with roles from a configurable claim, and has no demo accounts.
+ * Everything else needs a login with the right role. The API takes OIDC bearer tokens (roles from a configurable
+ * claim): in the embedded default ({@code tongban.security.mode=demo}) the embedded provider's ({@code tongban.signin}),
+ * and the demo accounts with HTTP Basic too; in the {@code prod} profile ({@code jwt}) only the configured issuer's,
+ * and there are no demo accounts. The pages sign in with OIDC against the same provider.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     /**
-     * The pages (portal and workbenches): a session after sign-in, a CSRF token in every form, sign-out with POST.
+     * The pages (portal and workbenches): signed in with OIDC (统一身份认证: the embedded provider in the default, the
+     * city's in prod), a session after sign-in whose id changes at sign-in, a CSRF token in every form, sign-out with
+     * POST that ends the provider's session too (RP-initiated logout). Roles come from the ID token's role claim.
      * Before the API's chain, which is stateless and never sees these paths.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository clients,
+                              @Value("${tongban.security.role-claim:roles}") String roleClaim) throws Exception {
+        OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(clients);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
+        signedOut.setDefaultTargetUrl(SIGNED_OUT);
         http.securityMatcher(PAGES)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/items", "/items/**", "/login", "/login/**", "/site/**", "/webjars/**")
@@ -54,12 +71,20 @@ class SecurityConfiguration {
                         .requestMatchers("/policy", "/policy/**").hasRole(Roles.POLICY)
                         .requestMatchers("/supervision", "/supervision/**").hasRole(Roles.SUPERVISOR)
                         .anyRequest().authenticated())
-                // the form posts elsewhere than GET /login, the page: a POST there would be 405 (MethodCheckFilter)
-                .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login/password")
-                        .failureUrl("/login?error"))
-                .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+                // GET /login is the portal's page; its button posts to SIGN_IN_START, which sends the browser to the
+                // provider with PKCE (the registration requires it) and, for the English pages, ui_locales=en
+                .oauth2Login(login -> login.loginPage("/login").failureUrl("/login?error")
+                        .authorizationEndpoint(a -> a.baseUri(SIGN_IN_START)
+                                .authorizationRequestResolver(inPageLanguage(clients)))
+                        .userInfoEndpoint(u -> u.userAuthoritiesMapper(rolesFrom(roleClaim))))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .logout(out -> out.logoutUrl("/logout").logoutSuccessHandler(signedOut));
         return http.build();
     }
+
+    /** Where the sign-in page's button posts: then {@code /tongban}, the one registration ({@code SignInClient}). */
+    private static final String SIGN_IN_START = "/login/start";
+    private static final String SIGNED_OUT = "/login?logout";
 
     /** The paths of the pages' chain. */
     static final String[] PAGES = {"/", "/items", "/items/**", "/apply/**", "/me", "/me/**", "/officer", "/officer/**",
@@ -101,20 +126,22 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/api/v1/rule-packs", "/api/v1/rule-packs/**").hasRole(Roles.POLICY)
                         .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
+                        // the embedded identity provider's paths, when it is off (prod): nothing there, 404 for anyone
+                        .requestMatchers("/.well-known/**", "/oauth2/**", "/connect/**", "/userinfo", "/id/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, ex) ->
                                 write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "your role may not use this endpoint")));
-        if (mode.equals("jwt")) {
-            JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-            authorities.setAuthoritiesClaimName(roleClaim);
-            authorities.setAuthorityPrefix("ROLE_");
-            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-            converter.setJwtGrantedAuthoritiesConverter(authorities);
-            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
-                    .jwt(j -> j.jwtAuthenticationConverter(converter)));
-        } else {
+        // bearer tokens always: from the embedded provider in the default, from the city's issuer in prod
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(roleClaim);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
+                .jwt(j -> j.jwtAuthenticationConverter(converter)));
+        if (!mode.equals("jwt")) {
             http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
         }
         return http.build();
@@ -127,9 +154,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * With bearer tokens, a token must name this service's issuer ({@code iss}) and this application among its
-     * audiences ({@code aud}), and expire ({@code exp}): a token signed by the right key for another application, or
-     * one that never expires, is refused. Boot adds these to whichever key source is configured (issuer discovery,
+     * With the city's issuer (mode {@code jwt}) a token must name its issuer and this application among its audiences,
+     * and expire ({@link BearerTokenChecks}). Boot adds these to whichever key source is configured (issuer discovery,
      * JWK set or a public key, which by itself checks neither). Without an issuer or audience the start is refused.
      */
     @Bean
@@ -140,14 +166,12 @@ class SecurityConfiguration {
             throw new IllegalStateException("tongban.security.mode=jwt needs tongban.security.jwt.issuer and "
                     + "tongban.security.jwt.audience: without them tokens of any issuer, for any application, would pass");
         }
-        return new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(issuer),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
-                new JwtClaimValidator<java.time.Instant>(JwtClaimNames.EXP, java.util.Objects::nonNull));
+        return BearerTokenChecks.of(() -> issuer, audience);
     }
 
     /**
-     * Demo accounts of the embedded default, listed in the README. They exist only in demo mode; the
-     * passwords are public by design. HTTP Basic checks the password on every call, so the hash is cheap
+     * Demo accounts of the embedded default, listed in the README, for HTTP Basic and the embedded provider's sign-in
+     * form. They exist only in demo mode; the passwords are public by design. HTTP Basic checks the password on every call, so the hash is cheap
      * (cost 4) and the encoder is this one, not the delegating default that would re-hash it at cost 10.
      */
     @Bean
@@ -165,6 +189,45 @@ class SecurityConfiguration {
 
     private static UserDetails user(PasswordEncoder encoder, String name, String role) {
         return User.withUsername(name).password(encoder.encode("demo-" + name)).roles(role).build();
+    }
+
+    /**
+     * The page's language goes to the provider as OIDC's {@code ui_locales}, so its sign-in form speaks it too. The
+     * request is the sign-in button's POST to {@link #SIGN_IN_START}, with {@code ?lang=en} on the English page.
+     */
+    private static OAuth2AuthorizationRequestResolver inPageLanguage(ClientRegistrationRepository clients) {
+        DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(clients,
+                SIGN_IN_START);
+        resolver.setAuthorizationRequestCustomizer(request -> {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                    && Lang.ofQuery(current.getRequest().getQueryString()) == Lang.EN) {
+                request.additionalParameters(p -> p.put("ui_locales", "en"));
+            }
+        });
+        return resolver;
+    }
+
+    /** The roles named by the ID token's (and the user info's) role claim, as {@code ROLE_} authorities. */
+    private static GrantedAuthoritiesMapper rolesFrom(String roleClaim) {
+        return granted -> {
+            Set<GrantedAuthority> roles = new LinkedHashSet<>(granted);
+            for (GrantedAuthority authority : granted) {
+                if (authority instanceof OidcUserAuthority oidc) {
+                    roles.addAll(roles(oidc.getIdToken().getClaims().get(roleClaim)));
+                    if (oidc.getUserInfo() != null) {
+                        roles.addAll(roles(oidc.getUserInfo().getClaims().get(roleClaim)));
+                    }
+                }
+            }
+            return roles;
+        };
+    }
+
+    private static List<GrantedAuthority> roles(Object claim) {
+        if (!(claim instanceof Collection<?> names)) {
+            return List.of();
+        }
+        return names.stream().map(name -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + name)).toList();
     }
 
     /** Browsers send Fetch Metadata ({@code Sec-Fetch-Mode}) or ask for HTML; programs such as curl do neither. */

@@ -2,7 +2,10 @@ package tongban.web;
 
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The portal's sign-in page (统一身份认证): the demo accounts' form in the embedded default. */
+/**
+ * The portal's sign-in page (统一身份认证): one button to the identity provider (the embedded one in the default, the
+ * city's in prod).
+ */
 @PageController
 class SignInPage {
 

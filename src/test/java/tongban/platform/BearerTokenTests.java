@@ -38,6 +38,13 @@ class BearerTokenTests {
         registry.add("tongban.security.jwt.issuer", () -> BearerTokens.ISSUER);
         registry.add("tongban.security.jwt.audience", () -> BearerTokens.AUDIENCE);
         registry.add("tongban.security.role-claim", () -> BearerTokens.ROLE_CLAIM);
+        // the portal signs in with the city's provider: configured, never contacted by these tests
+        registry.add("tongban.signin.client-id", () -> "tongban-portal");
+        registry.add("tongban.signin.client-secret", () -> "not-a-real-secret");
+        registry.add("tongban.signin.authorization-uri", () -> BearerTokens.ISSUER + "/authorize");
+        registry.add("tongban.signin.token-uri", () -> BearerTokens.ISSUER + "/token");
+        registry.add("tongban.signin.jwk-set-uri", () -> BearerTokens.ISSUER + "/jwks");
+        registry.add("tongban.signin.end-session-uri", () -> BearerTokens.ISSUER + "/logout");
         registry.add("spring.flyway.locations", () -> "classpath:db/migration");
         // a database of its own: production migrations never saw the demo data of the other tests
         Path data = Files.createTempDirectory("tongban-jwt-data");
@@ -98,6 +105,35 @@ class BearerTokenTests {
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.json().path("code").asString()).isEqualTo("UNAUTHENTICATED");
         }
+    }
+
+    @Test
+    void theEmbeddedIdentityProviderIsNotThere() {
+        for (String path : List.of("/.well-known/openid-configuration", "/oauth2/jwks", "/oauth2/authorize", "/id/login",
+                "/connect/logout", "/userinfo")) {
+            assertThat(http.get(path, null).status()).as(path).isEqualTo(404);
+        }
+        assertThat(http.post("/oauth2/token", "application/x-www-form-urlencoded",
+                HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"), null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void thePortalsSignInGoesToTheCitysProviderWithPkce() throws Exception {
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager()).build();
+        String page = browser.send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        var start = browser.send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/login/start/tongban")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(csrf.group(1),
+                        java.nio.charset.StandardCharsets.UTF_8))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(start.statusCode()).isEqualTo(302);
+        assertThat(start.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
+                .startsWith(BearerTokens.ISSUER + "/authorize?").contains("client_id=tongban-portal",
+                        "code_challenge_method=S256", "scope=openid%20profile"));
     }
 
     @Test

@@ -51,6 +51,12 @@ class ProductionConfigurationTests {
         settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + issuerKey);
         settings.put("tongban.security.jwt.issuer", "https://id.example.gov.cn");
         settings.put("tongban.security.jwt.audience", "tongban");
+        settings.put("tongban.signin.client-id", "tongban-portal");
+        settings.put("tongban.signin.client-secret", "not-a-real-secret");
+        settings.put("tongban.signin.authorization-uri", "https://id.example.gov.cn/authorize");
+        settings.put("tongban.signin.token-uri", "https://id.example.gov.cn/token");
+        settings.put("tongban.signin.jwk-set-uri", "https://id.example.gov.cn/jwks");
+        settings.put("tongban.signin.end-session-uri", "https://id.example.gov.cn/logout");
         settings.put("tongban.archive.audit.cron", "-");
         return settings;
     }
@@ -67,7 +73,13 @@ class ProductionConfigurationTests {
                 Arguments.of("tongban.public-base-url", null, "tongban.public-base-url is not set"),
                 Arguments.of("tongban.public-base-url", "http://localhost:8080", "tongban.public-base-url is http://localhost:8080"),
                 Arguments.of("tongban.public-base-url", "https://127.0.0.1:8443", "tongban.public-base-url is https://127.0.0.1:8443"),
-                Arguments.of("tongban.security.mode", "demo", "tongban.security.mode is demo"),
+                Arguments.of("tongban.security.mode", "demo", "tongban.security.mode is demo: production accepts only "
+                        + "the city's identity provider (jwt), never demo accounts, HTTP Basic or the embedded identity provider"),
+                Arguments.of("tongban.signin.client-id", null, "tongban.signin.client-id is not set"),
+                Arguments.of("tongban.signin.client-secret", null, "tongban.signin.client-secret is not set"),
+                Arguments.of("tongban.signin.authorization-uri", null, "tongban.signin.authorization-uri is not set"),
+                Arguments.of("tongban.signin.token-uri", null, "tongban.signin.token-uri is not set"),
+                Arguments.of("tongban.signin.jwk-set-uri", null, "tongban.signin.jwk-set-uri is not set"),
                 Arguments.of("spring.security.oauth2.resourceserver.jwt.public-key-location", null,
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri, jwk-set-uri or public-key-location must be set"),
                 Arguments.of("tongban.security.jwt.issuer", null, "tongban.security.jwt.issuer is not set"),
@@ -96,7 +108,8 @@ class ProductionConfigurationTests {
 
         assertThat(refusal(settings)).contains("spring.datasource.url", "tongban.s3.endpoint",
                 "tongban.archive.require-object-lock", "tongban.seals.keys", "tongban.seals.tsa-url",
-                "tongban.public-base-url", "tongban.security.jwt.issuer", "tongban.security.jwt.audience");
+                "tongban.public-base-url", "tongban.security.jwt.issuer", "tongban.security.jwt.audience",
+                "tongban.signin.client-id", "tongban.signin.client-secret", "tongban.signin.token-uri");
     }
 
     @Test

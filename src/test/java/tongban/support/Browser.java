@@ -130,11 +130,13 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Signs in as a demo account ({@code name} / {@code demo-name}) through the portal's sign-in, from wherever the
-     * sign-in link leads; it ends on the page the sign-in returns to ({@code /} unless a page asked for it).
+     * Signs in as a demo account ({@code name} / {@code demo-name}) through the portal's sign-in: its button leads to
+     * the embedded identity provider's form ({@code /id/login}); it ends on the page the sign-in returns to ({@code /}
+     * unless a page asked for it), signed in to the portal.
      */
     public Browser signIn(String name) {
         open("/login");
+        click("#sign-in-idp");
         await("#username");
         type("#username", name).type("#password", "demo-" + name);
         find("#password").sendKeys(Keys.ENTER);

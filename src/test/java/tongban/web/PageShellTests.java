@@ -54,7 +54,7 @@ class PageShellTests {
 
     @Test
     void markupAndAWrongPasswordGetTheErrorSummaryAndRunNothing() {
-        browser.open("/login");
+        browser.open("/login").click("#sign-in-idp").await("#username");
         browser.type("#username", MARKUP).type("#password", MARKUP).click("#sign-in-button");
 
         browser.await("#error-summary");
