@@ -1,6 +1,5 @@
 package tongban.supervision;
 
-import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,14 +24,14 @@ class DrawController {
 
     @PostMapping(path = "/api/v1/supervision/draws", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Supervision.PublishedDraw> create(@RequestBody JsonNode body, Authentication login) {
-        Supervision.PublishedDraw draw = call(() -> supervision.create(DrawRequests.draw(body, login.getName())));
+        Supervision.PublishedDraw draw = DrawRequests.call(() -> supervision.create(DrawRequests.draw(body, login.getName())));
         return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/supervision/draws/" + draw.id())
                 .body(draw);
     }
 
     @PostMapping(path = "/api/v1/supervision/draws/{id}/seed", consumes = MediaType.APPLICATION_JSON_VALUE)
     Supervision.PublishedDraw seed(@PathVariable String id, @RequestBody JsonNode body, Authentication login) {
-        return call(() -> supervision.fixSeed(DrawRequests.seed(body, DrawRequests.id(id, "DRAW_NOT_FOUND"), login.getName())));
+        return DrawRequests.call(() -> supervision.fixSeed(DrawRequests.seed(body, DrawRequests.id(id, "DRAW_NOT_FOUND"), login.getName())));
     }
 
     @GetMapping("/api/v1/supervision/draws/{id}")
@@ -43,15 +42,7 @@ class DrawController {
 
     @PostMapping(path = "/api/v1/supervision/inspections/{id}/result", consumes = MediaType.APPLICATION_JSON_VALUE)
     Supervision.Inspection result(@PathVariable String id, @RequestBody JsonNode body, Authentication login) {
-        return call(() -> supervision.record(DrawRequests.result(body, DrawRequests.id(id, "INSPECTION_NOT_FOUND"),
+        return DrawRequests.call(() -> supervision.record(DrawRequests.result(body, DrawRequests.id(id, "INSPECTION_NOT_FOUND"),
                 login.getName())));
-    }
-
-    private static <T> T call(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (SupervisionException e) {
-            throw DrawRequests.problem(e);
-        }
     }
 }

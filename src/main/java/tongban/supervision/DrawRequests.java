@@ -115,6 +115,15 @@ final class DrawRequests {
         }
     }
 
+    /** Runs a use case, its refusals turned into problem+json. */
+    static <T> T call(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (SupervisionException e) {
+            throw problem(e);
+        }
+    }
+
     static ApiProblem problem(SupervisionException e) {
         HttpStatus status = switch (e.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
