@@ -211,9 +211,11 @@ public class Supervision {
         return store.find(id).map(d -> view(d, false));
     }
 
-    /** A draw as its supervisors see it: with the inspectors' findings. */
-    public Optional<PublishedDraw> findForSupervisors(UUID id) {
-        return store.find(id).map(d -> view(d, true));
+    /** A draw as its supervisors see it, with the inspectors' findings; the read is audited. */
+    public Optional<PublishedDraw> findForSupervisors(UUID id, String actor) {
+        Optional<PublishedDraw> draw = store.find(id).map(d -> view(d, true));
+        draw.ifPresent(d -> events.publishEvent(new SupervisionAudited(actor, "SUPERVISION_DRAW_READ", "draw/" + id, null)));
+        return draw;
     }
 
     public List<DrawSummary> recent(int limit) {

@@ -64,8 +64,9 @@ class SupervisionPages {
     }
 
     @GetMapping("/supervision/draws/{id}")
-    String draw(@PathVariable String id, Model model) {
-        Supervision.PublishedDraw draw = supervision.findForSupervisors(DrawRequests.id(id, "DRAW_NOT_FOUND"))
+    String draw(@PathVariable String id, Model model, Authentication login) {
+        Supervision.PublishedDraw draw = supervision.findForSupervisors(DrawRequests.id(id, "DRAW_NOT_FOUND"),
+                        login.getName())
                 .orElseThrow(() -> ApiProblem.notFound("DRAW_NOT_FOUND", "no draw " + id));
         model.addAttribute("draw", draw);
         model.addAttribute("outcomes", Supervision.Outcome.values());
@@ -88,7 +89,7 @@ class SupervisionPages {
             model.addAttribute("error", new PageError(target(problem.field()) == null ? "source" : target(problem.field()),
                     problem.code()));
             model.addAttribute("form", form);
-            return draw(id, model);
+            return draw(id, model, login);
         }
     }
 
@@ -114,7 +115,7 @@ class SupervisionPages {
                     + "-" + inspection, problem.code()));
             model.addAttribute("errorInspection", inspection);
             model.addAttribute("form", form);
-            return draw(drawId, model);
+            return draw(drawId, model, login);
         }
     }
 
