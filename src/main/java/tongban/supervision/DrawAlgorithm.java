@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tongban.supervision.Supervision.Holder;
+import tongban.supervision.Supervision.Inspector;
 
 /**
  * The draw (双随机) as a pure function, exactly as {@code scripts/redraw.py} and the README ("Supervision") describe it,
@@ -29,12 +31,6 @@ final class DrawAlgorithm {
 
     static final String FORMAT = "tongban-draw/1";
     static final int INSPECTORS_PER_INSPECTION = 2;
-
-    record Holder(String licenceNumber, String name) {
-    }
-
-    record Inspector(String badge, List<String> conflicts) {
-    }
 
     record Selected(String licenceNumber, List<String> inspectors) {
     }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tongban.platform.Json;
+import tongban.supervision.Supervision.Holder;
+import tongban.supervision.Supervision.Inspector;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -20,12 +22,8 @@ import tools.jackson.core.type.TypeReference;
 @Component
 class DrawStore {
 
-    /** A holder as listed in a draw: the licence, the business's name as the licence shows it, the registry's id. */
-    record ListedHolder(String licenceNumber, String name, UUID certificateId) {
-    }
-
     record Row(UUID id, String createdBy, Instant publishedAt, String licenceType, String district, Integer sharePercent,
-               Integer count, List<ListedHolder> holders, String holdersSha256, List<DrawAlgorithm.Inspector> inspectors,
+               Integer count, List<Holder> holders, String holdersSha256, List<Inspector> inspectors,
                String inspectorsSha256, String publicationSha256, String seedSource, String seedValue, String seedBy,
                Instant seededAt, String seed) {
     }
@@ -35,9 +33,9 @@ class DrawStore {
                          String legalBasis, String recordedBy, Instant recordedAt) {
     }
 
-    private static final TypeReference<List<ListedHolder>> HOLDERS = new TypeReference<>() {
+    private static final TypeReference<List<Holder>> HOLDERS = new TypeReference<>() {
     };
-    private static final TypeReference<List<DrawAlgorithm.Inspector>> INSPECTORS = new TypeReference<>() {
+    private static final TypeReference<List<Inspector>> INSPECTORS = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -55,7 +53,7 @@ class DrawStore {
      * licence anyone holds), with the business's name: the {@code businessName} of the registration that issued the
      * licence or, for a licence that follows a registration (a food licence), of the holder's valid business licence.
      */
-    List<ListedHolder> validHolders(String licenceType) {
+    List<Holder> validHolders(String licenceType) {
         return jdbc.sql("""
                         select c.id, c.number, coalesce(own.request -> 'form' ->> 'businessName',
                             (select r.request -> 'form' ->> 'businessName' from application r
@@ -66,7 +64,7 @@ class DrawStore {
                           from archive_certificate c join application own on own.certificate_id = c.id
                          where c.type = ? and c.status = 'VALID' and (c.valid_until is null or c.valid_until > now())""")
                 .param(licenceType)
-                .query((rs, n) -> new ListedHolder(rs.getString("number"), rs.getString("name"), (UUID) rs.getObject("id")))
+                .query((rs, n) -> new Holder(rs.getString("number"), rs.getString("name"), (UUID) rs.getObject("id")))
                 .list();
     }
 

@@ -33,6 +33,13 @@ public class Supervision {
     /** A name for a holder whose licence names no business: never the operator's own name. */
     static final String UNNAMED = "（无字号）";
 
+    /**
+     * A licence holder as a draw lists it: the licence number, the business's name as the licence shows it, and the
+     * registry's id of the licence.
+     */
+    public record Holder(String licenceNumber, String name, UUID certificateId) {
+    }
+
     /** An inspector of the pool: a badge number and the licence numbers of the holders they declared a conflict with. */
     public record Inspector(String badge, List<String> conflicts) {
     }
@@ -55,7 +62,7 @@ public class Supervision {
 
     /** The public record of a draw (一公开). */
     public record PublishedDraw(UUID id, String format, String status, Instant publishedAt, Parameters parameters,
-                                List<DrawStore.ListedHolder> holders, String holdersSha256, List<Inspector> inspectors,
+                                List<Holder> holders, String holdersSha256, List<Inspector> inspectors,
                                 String inspectorsSha256, String publicationSha256, Seed seed, List<Inspection> inspections) {
     }
 
@@ -105,18 +112,18 @@ public class Supervision {
             throw new SupervisionException(Kind.INVALID, "UNKNOWN_LICENCE_TYPE", "$.licenceType",
                     "a draw takes one of the licence types " + licenceTypes());
         }
-        List<DrawStore.ListedHolder> holders = store.validHolders(command.licenceType()).stream()
+        List<Holder> holders = store.validHolders(command.licenceType()).stream()
                 .filter(h -> command.district() == null || h.licenceNumber().length() >= type.divisionOffset() + 6
                         && h.licenceNumber().substring(type.divisionOffset(), type.divisionOffset() + 6).equals(command.district()))
-                .map(h -> new DrawStore.ListedHolder(h.licenceNumber(), h.name() == null ? UNNAMED : h.name(), h.certificateId()))
-                .sorted(java.util.Comparator.comparing(DrawStore.ListedHolder::licenceNumber)).toList();
+                .map(h -> new Holder(h.licenceNumber(), h.name() == null ? UNNAMED : h.name(), h.certificateId()))
+                .toList();
+        holders = DrawAlgorithm.canonicalHolders(holders);
         if (holders.isEmpty()) {
             throw new SupervisionException(Kind.UNPROCESSABLE, "NO_HOLDERS", null,
                     "no valid " + command.licenceType() + " holder" + (command.district() == null ? "" : " in " + command.district()));
         }
-        List<DrawAlgorithm.Inspector> inspectors = DrawAlgorithm.canonicalInspectors(command.inspectors().stream()
-                .map(i -> new DrawAlgorithm.Inspector(i.badge(), i.conflicts())).toList());
-        for (DrawStore.ListedHolder holder : holders) {
+        List<Inspector> inspectors = DrawAlgorithm.canonicalInspectors(command.inspectors());
+        for (Holder holder : holders) {
             long free = inspectors.stream().filter(i -> !i.conflicts().contains(holder.licenceNumber())).count();
             if (free < DrawAlgorithm.INSPECTORS_PER_INSPECTION) {
                 throw new SupervisionException(Kind.UNPROCESSABLE, "NOT_ENOUGH_INSPECTORS", "$.inspectors",
@@ -125,7 +132,7 @@ public class Supervision {
             }
         }
         UUID id = UUID.randomUUID();
-        String holdersSha256 = DrawAlgorithm.sha256(DrawAlgorithm.holdersText(algorithmHolders(holders)));
+        String holdersSha256 = DrawAlgorithm.sha256(DrawAlgorithm.holdersText(holders));
         String inspectorsSha256 = DrawAlgorithm.sha256(DrawAlgorithm.inspectorsText(inspectors));
         String publication = DrawAlgorithm.sha256(DrawAlgorithm.publicationText(id.toString(), command.licenceType(),
                 command.district(), command.sharePercent(), command.count(), holdersSha256, inspectorsSha256));
@@ -148,13 +155,13 @@ public class Supervision {
             throw alreadySeeded(draw);
         }
         String seed = DrawAlgorithm.seed(draw.publicationSha256(), command.value());
-        List<DrawAlgorithm.Selected> selected = DrawAlgorithm.select(seed, algorithmHolders(draw.holders()),
+        List<DrawAlgorithm.Selected> selected = DrawAlgorithm.select(seed, draw.holders(),
                 draw.inspectors(), DrawAlgorithm.selectionSize(draw.holders().size(), draw.sharePercent(), draw.count()));
-        Map<String, DrawStore.ListedHolder> byNumber = draw.holders().stream()
-                .collect(Collectors.toMap(DrawStore.ListedHolder::licenceNumber, Function.identity()));
+        Map<String, Holder> byNumber = draw.holders().stream()
+                .collect(Collectors.toMap(Holder::licenceNumber, Function.identity()));
         List<DrawStore.InspectionRow> inspections = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
-            DrawStore.ListedHolder holder = byNumber.get(selected.get(i).licenceNumber());
+            Holder holder = byNumber.get(selected.get(i).licenceNumber());
             inspections.add(new DrawStore.InspectionRow(UUID.randomUUID(), draw.id(), i + 1, holder.certificateId(),
                     holder.licenceNumber(), holder.name(), selected.get(i).inspectors(), null, null, null, null, null, null));
         }
@@ -229,8 +236,7 @@ public class Supervision {
         return new PublishedDraw(d.id(), DrawAlgorithm.FORMAT, d.seed() == null ? "PUBLISHED" : "DRAWN", d.publishedAt(),
                 new Parameters(d.licenceType(), d.district(), d.sharePercent(), d.count(),
                         DrawAlgorithm.INSPECTORS_PER_INSPECTION),
-                d.holders(), d.holdersSha256(),
-                d.inspectors().stream().map(i -> new Inspector(i.badge(), i.conflicts())).toList(), d.inspectorsSha256(),
+                d.holders(), d.holdersSha256(), d.inspectors(), d.inspectorsSha256(),
                 d.publicationSha256(), d.seed() == null ? null : new Seed(d.seedSource(), d.seedValue(), d.seededAt(), d.seed()),
                 inspections);
     }
@@ -239,10 +245,6 @@ public class Supervision {
         Result result = i.outcome() == null ? null : new Result(i.outcome(), i.rectifyBy(), i.legalBasis(), i.recordedAt(),
                 withFindings ? i.findings() : null);
         return new Inspection(i.id(), i.seq(), i.licenceNumber(), i.holderName(), i.certificateId(), i.inspectors(), result);
-    }
-
-    private static List<DrawAlgorithm.Holder> algorithmHolders(List<DrawStore.ListedHolder> holders) {
-        return holders.stream().map(h -> new DrawAlgorithm.Holder(h.licenceNumber(), h.name())).toList();
     }
 
     private static SupervisionException drawNotFound(UUID id) {

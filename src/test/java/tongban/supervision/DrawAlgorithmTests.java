@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tongban.supervision.DrawAlgorithm.Holder;
-import tongban.supervision.DrawAlgorithm.Inspector;
 import tongban.supervision.DrawAlgorithm.Selected;
+import tongban.supervision.Supervision.Holder;
+import tongban.supervision.Supervision.Inspector;
 
 /**
  * The draw pinned to known answers, computed with {@code scripts/redraw.py}'s own functions: a change to either
@@ -14,9 +14,9 @@ import tongban.supervision.DrawAlgorithm.Selected;
  */
 class DrawAlgorithmTests {
 
-    static final List<Holder> HOLDERS = List.of(new Holder("92310101MA0000031M", "上海市黄浦区三号店"),
-            new Holder("92310101MA00000150", "上海市黄浦区一号店"), new Holder("92310115MA00000512", "上海市浦东新区五号店"),
-            new Holder("92310101MA0000023T", "上海市黄浦区二号店"), new Holder("92310101MA00000404", "（无字号）"));
+    static final List<Holder> HOLDERS = List.of(new Holder("92310101MA0000031M", "上海市黄浦区三号店", null),
+            new Holder("92310101MA00000150", "上海市黄浦区一号店", null), new Holder("92310115MA00000512", "上海市浦东新区五号店", null),
+            new Holder("92310101MA0000023T", "上海市黄浦区二号店", null), new Holder("92310101MA00000404", "（无字号）", null));
     static final List<Inspector> POOL = List.of(new Inspector("SH-0002", List.of()),
             new Inspector("SH-0003", List.of("92310101MA0000023T", "92310101MA00000150", "92310101MA0000023T")),
             new Inspector("SH-0001", List.of("92310101MA0000023T")), new Inspector("SH-0004", List.of("92310115MA00000512")));
