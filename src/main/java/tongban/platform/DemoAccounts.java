@@ -24,6 +24,7 @@ public final class DemoAccounts {
             new Account("officer2", Roles.OFFICER, "310115"),
             new Account("agent", Roles.AGENT, null),
             new Account("supervisor", Roles.SUPERVISOR, null),
+            new Account("supervisor2", Roles.SUPERVISOR, null),
             new Account("operator", Roles.OPERATOR, null));
 
     private DemoAccounts() {

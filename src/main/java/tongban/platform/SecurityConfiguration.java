@@ -65,6 +65,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/items", "/items/**", "/login", "/login/**", "/site/**", "/webjars/**")
                                 .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/draws/*").permitAll()
                         .requestMatchers("/apply/**", "/me", "/me/**").hasRole(Roles.APPLICANT)
                         .requestMatchers("/officer", "/officer/**").hasRole(Roles.OFFICER)
                         .requestMatchers("/agent", "/agent/**").hasRole(Roles.AGENT)
@@ -89,7 +90,7 @@ class SecurityConfiguration {
     /** The paths of the pages' chain. */
     static final String[] PAGES = {"/", "/items", "/items/**", "/apply/**", "/me", "/me/**", "/officer", "/officer/**",
             "/agent", "/agent/**", "/policy", "/policy/**", "/supervision", "/supervision/**", "/login", "/login/**",
-            "/logout", "/site/**", "/webjars/**"};
+            "/logout", "/site/**", "/webjars/**", "/draws/**"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json,
@@ -116,6 +117,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/status", "/api/v1/trust-anchors",
                                 "/verify", "/verify/*", "/crl/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/tsa").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/supervision/draws/*").permitAll()
+                        .requestMatchers("/api/v1/supervision/**").hasRole(Roles.SUPERVISOR)
                         .requestMatchers("/api/v1/seals", "/api/v1/seals/**", "/api/v1/audit", "/api/v1/archive/**")
                                 .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke",
