@@ -25,6 +25,8 @@ import tongban.platform.Json;
 import tongban.platform.Reason;
 import tongban.rules.Decision;
 import tongban.rules.RulePacks;
+import tongban.rules.ServiceItem;
+import tongban.rules.vocabulary.Text;
 import tongban.rules.vocabulary.Visit;
 import tools.jackson.databind.JsonNode;
 
@@ -72,7 +74,7 @@ class WindowOfficer {
     }
 
     /** One queue entry: what waits, since when, for which steps, and how its checks went. */
-    record QueueEntry(UUID id, String item, String itemName, java.time.Instant submittedAt, Channel channel,
+    record QueueEntry(UUID id, String item, Text itemName, java.time.Instant submittedAt, Channel channel,
                       String district, String applicant, String outcome, List<Decision.Step> stepsDue,
                       int visitsPromised, int checks, boolean breaksAtMostOnce) {
     }
@@ -342,8 +344,8 @@ class WindowOfficer {
         return decision.visits().steps().stream().filter(Decision.Step::beforeDecision).toList();
     }
 
-    private String itemName(String item) {
-        return packs.item(item).map(i -> i.name().zh()).orElse(item);
+    private Text itemName(String item) {
+        return packs.item(item).map(ServiceItem::name).orElse(new Text(item, item));
     }
 
     private void audit(Officer officer, String action, String target, Object detail) {
