@@ -27,9 +27,11 @@ class Districts {
         this.jdbc = jdbc;
     }
 
-    Optional<String> of(JsonNode facts) {
+    /** From the facts decided on and the shared records read for them (an item may read more than its rules use). */
+    Optional<String> of(JsonNode facts, Map<String, Object> records) {
         Map<String, String> districts = districts();
-        String residence = facts.path("records").path("residenceDistrict").asString("");
+        String residence = String.valueOf(records.getOrDefault("residenceDistrict",
+                facts.path("records").path("residenceDistrict").asString("")));
         if (districts.containsKey(residence)) {
             return Optional.of(districts.get(residence));
         }

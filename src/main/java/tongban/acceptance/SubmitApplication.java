@@ -250,7 +250,7 @@ public class SubmitApplication {
                         m.detectedType(), m.size(), m.sha256(), m.accepted(),
                         m.code() == null ? null : m.code().name())).toList(), kept, command.channel(), command.officer(),
                 // a walk-in is served where they came in; an online application where its facts place it
-                window ? command.officerDistrict() : districts.of(decided.facts()).orElse(null)),
+                window ? command.officerDistrict() : districts.of(decided.facts(), decided.shared().records()).orElse(null)),
                 leases.owner(), leases.duration());
         checkSameRequest(stored.row(), sha256);
         if (!stored.mine()) {
