@@ -71,7 +71,7 @@ class OfficerWorkbenchBrowserTests {
         assertThat(browser.find("#status").getText()).contains("待现场核验");
         assertThat(browser.find("#channel").getText()).contains("窗口代为申请", "officer");
         assertThat(browser.find("#applicant").getText()).contains("李四").doesNotContain(WindowOfficerApiTests.LISI);
-        assertThat(browser.find("#reasons").getText()).contains("《");
+        assertThat(browser.find("#outcome").getText()).contains("可以受理");
         assertThat(browser.findAll(".material-view")).hasSize(1);
         assertThat(browser.find("#steps").getText()).contains("社区事务受理服务中心");
         browser.assertAccessible().screenshot("officer-application-accepted");
