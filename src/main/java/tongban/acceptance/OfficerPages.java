@@ -100,8 +100,7 @@ class OfficerPages {
         WindowOfficer.Officer officer = OfficerController.officer(login);
         return act(model, response, officer, id, lang, "checked", Map.of("$.checked", "checked", "$.result", "result-passed"),
                 () -> officers.check(new WindowOfficer.CheckCommand(officer, AcceptanceController.uuid(id,
-                        "APPLICATION_NOT_FOUND"), step, checked, OfficerController.result(Json.MAPPER.getNodeFactory()
-                        .textNode(result == null ? "" : result)))));
+                        "APPLICATION_NOT_FOUND"), step, checked, OfficerController.result(result))));
     }
 
     @PostMapping("/officer/applications/{id}/complete")
