@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,27 +50,47 @@ class AcceptanceController {
     ResponseEntity<ApplicationView> submit(MultipartHttpServletRequest request,
                                            @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                            Authentication login) {
-        byte[] application = null;
-        List<ReceivedUpload> uploads = new ArrayList<>();
+        byte[] application = jsonPart(request, "application", maxJsonBytes);
+        List<ReceivedUpload> uploads = uploads(request, Set.of("application"));
+        SubmitApplication.SubmitCommand command = new SubmitApplication.SubmitCommand(applicants.of(login), key,
+                application, uploads);
+        ApplicationView view = translated(() -> applications.submit(command));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view);
+    }
+
+    /** A JSON part (as a file part or a field), refused over {@code max} bytes before it is parsed; null if absent. */
+    static byte[] jsonPart(MultipartHttpServletRequest request, String name, long max) {
         try {
-            MultipartFile part = request.getFile("application");
+            MultipartFile part = request.getFile(name);
             if (part != null) {
-                checkSize(part.getSize());
-                application = part.getBytes();
-            } else if (request.getParameter("application") != null) {
-                application = request.getParameter("application").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                checkSize(application.length);
+                checkSize(name, part.getSize(), max);
+                return part.getBytes();
             }
-            request.getMultiFileMap().forEach((material, files) -> {
-                if (files.size() > 1) {
-                    // each copy would be archived for the material's whole retention: one file, several pages
-                    throw new ApiProblem(HttpStatus.BAD_REQUEST, "ONE_FILE_PER_MATERIAL", "send one file per material; '"
-                            + material + "' came " + files.size() + " times (put several pages into one PDF)",
-                            material, List.of());
-                }
-            });
+            if (request.getParameter(name) != null) {
+                byte[] json = request.getParameter(name).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                checkSize(name, json.length, max);
+                return json;
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file part but those named in {@code skip}, each material once. */
+    static List<ReceivedUpload> uploads(MultipartHttpServletRequest request, Set<String> skip) {
+        List<ReceivedUpload> uploads = new ArrayList<>();
+        request.getMultiFileMap().forEach((material, files) -> {
+            if (files.size() > 1) {
+                // each copy would be archived for the material's whole retention: one file, several pages
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "ONE_FILE_PER_MATERIAL", "send one file per material; '"
+                        + material + "' came " + files.size() + " times (put several pages into one PDF)",
+                        material, List.of());
+            }
+        });
+        try {
             for (var entry : request.getMultiFileMap().entrySet()) {
-                if (entry.getKey().equals("application")) {
+                if (skip.contains(entry.getKey())) {
                     continue;
                 }
                 for (MultipartFile file : entry.getValue()) {
@@ -80,17 +101,14 @@ class AcceptanceController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SubmitApplication.SubmitCommand command = new SubmitApplication.SubmitCommand(applicants.of(login), key,
-                application, uploads);
-        ApplicationView view = translated(() -> applications.submit(command));
-        return ResponseEntity.status(HttpStatus.CREATED).body(view);
+        return uploads;
     }
 
-    /** The application part is JSON like any other body: over the same cap it is refused before it is parsed. */
-    private void checkSize(long size) {
-        if (size > maxJsonBytes) {
+    /** A JSON part is JSON like any other body: over the same cap it is refused before it is parsed. */
+    private static void checkSize(String name, long size, long max) {
+        if (size > max) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "the part 'application' is larger than " + maxJsonBytes + " bytes");
+                    "the part '" + name + "' is larger than " + max + " bytes");
         }
     }
 
@@ -99,14 +117,8 @@ class AcceptanceController {
         return translated(() -> applications.find(applicants.of(login), uuid(id, "APPLICATION_NOT_FOUND")));
     }
 
-    /** An officer confirms the in-person step of an accepted application; the certificate is issued. */
-    @PostMapping("/api/v1/applications/{id}/complete")
-    ApplicationView complete(@PathVariable String id, Authentication login) {
-        return translated(() -> applications.complete(uuid(id, "APPLICATION_NOT_FOUND"), login.getName()));
-    }
-
     /** The use case's errors as problems: the client may send the same request again after Retry-After. */
-    private static <T> T translated(Supplier<T> useCase) {
+    static <T> T translated(Supplier<T> useCase) {
         try {
             return useCase.get();
         } catch (SubmitApplication.Refused e) {

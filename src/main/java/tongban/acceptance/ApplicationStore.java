@@ -36,10 +36,13 @@ class ApplicationStore {
     record Upload(String code, String fileName, String mediaType, byte[] content) {
     }
 
-    /** A decided application with its materials and accepted files, as first stored. */
+    /**
+     * A decided application with its materials and accepted files, as first stored; how it came in ({@code channel},
+     * the {@code officer} of a window submission) and the {@code district} whose window serves it (or null).
+     */
     record NewApplication(String username, String subjectId, String item, String idempotencyKey, String requestSha256,
                           String request, String facts, String decision, List<MaterialView> materials,
-                          List<Upload> uploads) {
+                          List<Upload> uploads, Channel channel, String officer, String district) {
     }
 
     /** A row and whether the caller holds its lease. */
@@ -86,11 +89,13 @@ class ApplicationStore {
         try {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("insert into application (id, username, subject_id, item, idempotency_key, request_sha256, status, "
-                                + "request, facts, decision, created_at, updated_at, lease_owner, lease_until, attempts) values "
+                                + "request, facts, decision, created_at, updated_at, lease_owner, lease_until, attempts, channel, officer, "
+                                + "district) values "
                                 + "(?, ?, ?, ?, ?, ?, 'PROCESSING', cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?, "
-                                + "clock_timestamp() + ? * interval '1 millisecond', 1)")
+                                + "clock_timestamp() + ? * interval '1 millisecond', 1, ?, ?, ?)")
                         .params(id, a.username(), a.subjectId(), a.item(), a.idempotencyKey(), a.requestSha256(),
-                                a.request(), a.facts(), a.decision(), Timestamp.from(now), Timestamp.from(now), owner, lease.toMillis())
+                                a.request(), a.facts(), a.decision(), Timestamp.from(now), Timestamp.from(now), owner, lease.toMillis(),
+                                a.channel().name(), a.officer(), a.district())
                         .update();
                 int seq = 0;
                 for (MaterialView m : a.materials()) {

@@ -2,9 +2,7 @@ package tongban.acceptance;
 
 import java.util.List;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -15,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tongban.archive.Archive;
 import tongban.archive.ECertificate;
-import tongban.archive.Revocation;
-import tongban.archive.RevokeCertificate;
 import tongban.audit.AuditLog;
 import tongban.identity.Subject;
 import tongban.platform.ApiProblem;
@@ -34,17 +30,17 @@ class CertificatesController {
     private final HeldCertificates held;
     private final Applicants applicants;
     private final AuditLog audit;
-    private final ApplicationEventPublisher events;
+    private final Revocations revocations;
     private final java.util.Collection<String> noticeTypes;
 
     CertificatesController(Archive archive, HeldCertificates held, Applicants applicants, AuditLog audit,
-                           ApplicationEventPublisher events,
+                           Revocations revocations,
                            tongban.documents.RenderNotice notices) {
         this.archive = archive;
         this.held = held;
         this.applicants = applicants;
         this.audit = audit;
-        this.events = events;
+        this.revocations = revocations;
         this.noticeTypes = java.util.Set.copyOf(notices.types().values());
     }
 
@@ -82,15 +78,7 @@ class CertificatesController {
     CertificateView revoke(@PathVariable String id, @RequestBody JsonNode body, Authentication login) {
         Reason reason = Reason.of(body, "revoking");
         UUID certificate = AcceptanceController.uuid(id, "CERTIFICATE_NOT_FOUND");
-        Revocation revocation = archive.certificates().revoke(new RevokeCertificate(certificate, reason.text()))
-                .orElseThrow(() -> ApiProblem.notFound("CERTIFICATE_NOT_FOUND", "no certificate " + id));
-        if (!revocation.revokedNow()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "ALREADY_REVOKED", "certificate " + certificate + " was revoked at "
-                    + revocation.certificate().statusChangedAt().map(Object::toString).orElse("an earlier time")
-                    + "; its first revocation and reason stand");
-        }
-        events.publishEvent(new CertificateRevoked(login.getName(), certificate, reason.text()));
-        return CertificateView.of(revocation.certificate());
+        return CertificateView.of(revocations.revoke(certificate, reason, login.getName()));
     }
 
     private ResponseEntity<byte[]> download(String id, Authentication login) {

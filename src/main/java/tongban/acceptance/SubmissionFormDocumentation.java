@@ -17,7 +17,8 @@ import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;
 
 /**
- * Describes the multipart body of {@code POST /api/v1/applications}, which the controller reads by hand: the part
+ * Describes the multipart body of {@code POST /api/v1/applications} (and of an officer's
+ * {@code POST /api/v1/applications/on-behalf}, with its part {@code applicant}), which the controller reads by hand: the part
  * {@code application} (JSON) and one optional file part per material code of the items served at start-up, so
  * Swagger UI offers a file input for each and the journeys can be tried from it.
  */
@@ -32,7 +33,10 @@ class SubmissionFormDocumentation implements OperationCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
-        if (handler.getBeanType() != AcceptanceController.class || !handler.getMethod().getName().equals("submit")) {
+        boolean onBehalf = handler.getBeanType() == OfficerController.class
+                && handler.getMethod().getName().equals("onBehalf");
+        if (!onBehalf && (handler.getBeanType() != AcceptanceController.class
+                || !handler.getMethod().getName().equals("submit"))) {
             return operation;
         }
         Schema<Object> application = typed("object")
@@ -47,15 +51,27 @@ class SubmissionFormDocumentation implements OperationCustomizer {
                         "premisesAddress", "上海市黄浦区南京东路1号"),
                 "options", Map.of()));
         Schema<Object> form = typed("object").addProperty("application", application);
-        form.setRequired(List.of("application"));
+        form.setRequired(onBehalf ? List.of("applicant", "application") : List.of("application"));
+        if (onBehalf) {
+            // a window submission (线下) names the walk-in applicant the officer identified
+            Schema<Object> applicant = typed("object").description("The walk-in applicant: exactly one of `idNumber` "
+                            + "(a person) or `creditCode` (an organisation), as the base libraries hold them.")
+                    .addProperty("idNumber", typed("string")).addProperty("creditCode", typed("string"));
+            applicant.setExample(Map.of("idNumber", "320102199203154514"));
+            form.addProperty("applicant", applicant);
+        }
         materials().forEach((code, description) -> form.addProperty(code, typed("string").format("binary")
                 .description(description)));
+        MediaType body = new MediaType().schema(form).addEncoding("application",
+                new Encoding().contentType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE));
+        if (onBehalf) {
+            body.addEncoding("applicant", new Encoding().contentType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE));
+        }
         operation.setRequestBody(new RequestBody().required(true)
                 .description("multipart/form-data: the part `application` (JSON) and one file part per material, "
                         + "named by the material's code; send only the materials the item asks for.")
                 .content(new Content().addMediaType(org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE,
-                        new MediaType().schema(form).addEncoding("application",
-                                new Encoding().contentType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE)))));
+                        body)));
         return operation;
     }
 

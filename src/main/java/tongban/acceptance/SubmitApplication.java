@@ -72,12 +72,13 @@ public class SubmitApplication {
     private final HeldCertificates certificates;
     private final Issuance issuance;
     private final Leases leases;
+    private final Districts districts;
     private final Duration duplicateWait;
     private final Clock clock;
     private final Map<String, CompletableFuture<Row>> inFlight = new ConcurrentHashMap<>();
 
     SubmitApplication(RulePacks packs, DataSharing sharing, MaterialsInspector inspector, ApplicationStore applications,
-                      HeldCertificates certificates, Issuance issuance, Leases leases,
+                      HeldCertificates certificates, Issuance issuance, Leases leases, Districts districts,
                       @Value("${tongban.applications.duplicate-wait:20s}") Duration duplicateWait, Clock clock) {
         this.packs = packs;
         this.sharing = sharing;
@@ -86,12 +87,23 @@ public class SubmitApplication {
         this.certificates = certificates;
         this.issuance = issuance;
         this.leases = leases;
+        this.districts = districts;
         this.duplicateWait = duplicateWait;
         this.clock = clock;
     }
 
-    /** A submission as received: the login's subject, the Idempotency-Key, the JSON part and the file parts. */
-    public record SubmitCommand(Subject subject, String idempotencyKey, byte[] application, List<ReceivedUpload> uploads) {
+    /**
+     * A submission as received: the subject applying, the Idempotency-Key, the JSON part and the file parts; and how it
+     * came in: online by the subject's own login, or at a window ({@link Channel#WINDOW}) by {@code officer}, whose
+     * {@code officerDistrict} then serves it.
+     */
+    public record SubmitCommand(Subject subject, String idempotencyKey, byte[] application, List<ReceivedUpload> uploads,
+                                Channel channel, String officer, String officerDistrict) {
+
+        /** An online submission by the subject's own login. */
+        public SubmitCommand(Subject subject, String idempotencyKey, byte[] application, List<ReceivedUpload> uploads) {
+            this(subject, idempotencyKey, application, uploads, Channel.ONLINE, null, null);
+        }
     }
 
     /** What was sent cannot be an application (or names none of the caller's); nothing was stored. */
@@ -168,7 +180,7 @@ public class SubmitApplication {
             JsonNode m = materials.get(i);
             offered.add(new Offered(m.path("code").asString(""), m.path("mediaType").asString(""), false));
         }
-        return decide(subject, item, request, offered).decision();
+        return decide(subject, subject.username(), item, request, offered).decision();
     }
 
     /**
@@ -193,7 +205,7 @@ public class SubmitApplication {
             return view(awaitFlight(first));
         }
         try {
-            Row row = submitOnce(subject, idempotencyKey, request, sha256, command.uploads());
+            Row row = submitOnce(command, request, sha256);
             mine.complete(row);
             return view(row);
         } catch (RuntimeException e) {
@@ -204,8 +216,11 @@ public class SubmitApplication {
         }
     }
 
-    private Row submitOnce(Subject subject, String idempotencyKey, ObjectNode request, String sha256,
-                           List<ReceivedUpload> uploads) {
+    private Row submitOnce(SubmitCommand command, ObjectNode request, String sha256) {
+        Subject subject = command.subject();
+        String idempotencyKey = command.idempotencyKey();
+        List<ReceivedUpload> uploads = command.uploads();
+        boolean window = command.channel() == Channel.WINDOW;
         Optional<Row> existing = applications.find(subject.username(), idempotencyKey);
         if (existing.isPresent()) {
             checkSameRequest(existing.get(), sha256);
@@ -217,7 +232,7 @@ public class SubmitApplication {
             // a busy server is no fault of the file: nothing is decided or stored, and the same request may come again
             throw new InspectionBusy();
         }
-        Decided decided = decide(subject, item, request, inspected.stream()
+        Decided decided = decide(subject, window ? command.officer() : subject.username(), item, request, inspected.stream()
                 .map(m -> new Offered(m.material(), m.detectedType() == null ? "application/octet-stream"
                         : m.detectedType(), !m.accepted())).toList());
         List<ApplicationStore.Upload> kept = new ArrayList<>();
@@ -233,7 +248,10 @@ public class SubmitApplication {
                 Json.write(decided.decision()),
                 inspected.stream().map(m -> new MaterialView(m.material(), m.filename(), m.declaredType(),
                         m.detectedType(), m.size(), m.sha256(), m.accepted(),
-                        m.code() == null ? null : m.code().name())).toList(), kept), leases.owner(), leases.duration());
+                        m.code() == null ? null : m.code().name())).toList(), kept, command.channel(), command.officer(),
+                // a walk-in is served where they came in; an online application where its facts place it
+                window ? command.officerDistrict() : districts.of(decided.facts(), decided.shared().records()).orElse(null)),
+                leases.owner(), leases.duration());
         checkSameRequest(stored.row(), sha256);
         if (!stored.mine()) {
             return await(stored.row());
@@ -312,9 +330,9 @@ public class SubmitApplication {
     private record Decided(ObjectNode facts, Decision decision, SharedData shared, List<ECertificate> held) {
     }
 
-    private Decided decide(Subject subject, ServiceItem item, ObjectNode request, List<Offered> offered) {
+    private Decided decide(Subject subject, String actor, ServiceItem item, ObjectNode request, List<Offered> offered) {
         LocalDate today = LocalDate.now(clock);
-        SharedData shared = sharing.read(subject, item.code(), subject.username());
+        SharedData shared = sharing.read(subject, item.code(), actor);
         List<ECertificate> held = certificates.of(subject.id());
         ObjectNode facts = FactsAssembler.facts(item, today, shared, held, request.path("form"), request.path("options"),
                 offered);

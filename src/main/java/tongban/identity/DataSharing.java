@@ -34,6 +34,24 @@ public class DataSharing {
                 .optional();
     }
 
+    /**
+     * The login of the person or organisation with this resident ID number or credit code, for a window officer who
+     * identified them (窗口核验身份): empty if the base libraries hold no such subject, or it has no account.
+     */
+    public Identified identify(String subjectId) {
+        Optional<Subject> account = jdbc.sql("select username, subject_kind from account where subject_id = ? "
+                        + "order by username limit 1").param(subjectId)
+                .query((rs, n) -> new Subject(rs.getString(1), SubjectKind.valueOf(rs.getString(2)), subjectId)).optional();
+        boolean known = jdbc.sql("select exists (select 1 from person where id_number = ?) "
+                + "or exists (select 1 from legal_person where uscc = ?)").params(subjectId, subjectId)
+                .query(Boolean.class).single();
+        return new Identified(known, known ? account : Optional.empty());
+    }
+
+    /** Whether the base libraries know a subject, and its login if it has one. */
+    public record Identified(boolean known, Optional<Subject> subject) {
+    }
+
     @Transactional
     public SharedData read(Subject subject, String item, String actor) {
         DataSharingPolicy.Grant grant = policy.grantOf(item);

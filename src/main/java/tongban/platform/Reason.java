@@ -29,6 +29,11 @@ public record Reason(String text) {
         return new Reason(text);
     }
 
+    /** Whether a text written for the record holds no control (but line breaks and tabs), formatting or direction character. */
+    public static boolean writable(String text) {
+        return text.codePoints().noneMatch(Reason::unwritable);
+    }
+
     private static boolean unwritable(int c) {
         int type = Character.getType(c);
         return (type == Character.CONTROL && c != '\n' && c != '\t') || type == Character.FORMAT

@@ -123,6 +123,9 @@ class SecurityConfiguration {
                                 .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke",
                                 "/api/v1/applications/*/complete").hasRole(Roles.OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications/on-behalf",
+                                "/api/v1/applications/*/in-person-check").hasRole(Roles.OFFICER)
+                        .requestMatchers("/api/v1/officer", "/api/v1/officer/**").hasRole(Roles.OFFICER)
                         .requestMatchers("/api/v1/applications", "/api/v1/applications/**", "/api/v1/certificates",
                                 "/api/v1/certificates/*/pdf", "/api/v1/documents/**").hasRole(Roles.APPLICANT)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",

@@ -18,8 +18,9 @@ import tongban.support.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A first residence permit waits for its in-person check (ACCEPTED); once the officer confirms it, the permit
- * is issued, sealed and archived, exactly once. Only officers complete, and only accepted applications.
+ * A first residence permit waits for its in-person check (ACCEPTED); once the officer of its district (李四 lives in
+ * 浦东新区: officer2) has recorded the check as passed and completes it, the permit is issued, sealed and archived,
+ * exactly once. Only officers complete, only accepted applications, and only after a passed check.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OfficerCompletionTests {
@@ -44,7 +45,14 @@ class OfficerCompletionTests {
         assertThat(accepted.path("status").asString()).isEqualTo("ACCEPTED");
 
         assertThat(complete(id, "lisi").status()).isEqualTo(403);
-        Response done = complete(id, "officer");
+        Response unchecked = complete(id, "officer2");
+        assertThat(unchecked.status()).as(unchecked.body()).isEqualTo(409);
+        assertThat(unchecked.json().path("code").asString()).isEqualTo("IN_PERSON_CHECK_REQUIRED");
+        assertThat(archive.packages().find(id + ".issued")).isEmpty();
+        Response checked = http.postJson("/api/v1/applications/" + id + "/in-person-check",
+                "{\"checked\": \"身份证原件，现场采集相片\", \"result\": \"PASSED\"}", "officer2");
+        assertThat(checked.status()).as(checked.body()).isEqualTo(201);
+        Response done = complete(id, "officer2");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().path("status").asString()).isEqualTo("ISSUED");
         String permit = done.json().path("certificate").path("number").asString();
@@ -55,7 +63,7 @@ class OfficerCompletionTests {
         assertThat(seals.verify(pdf.bytes()).verdict()).isEqualTo(VerificationReport.Verdict.VALID);
         assertThat(archive.packages().find(id + ".issued")).isPresent();
 
-        Response again = complete(id, "officer");
+        Response again = complete(id, "officer2");
         assertThat(again.json().path("certificate").path("id").asString())
                 .isEqualTo(done.json().path("certificate").path("id").asString());
         assertThat(http.get("/api/v1/applications/" + id, "lisi").json().path("status").asString()).isEqualTo("ISSUED");

@@ -73,11 +73,37 @@ class ReadmeJourneyTests {
         assertThat(c.path("documents").toString()).contains("NOTICE_ACCEPTED");
         assertInspectedAndAccepted(c, "photo.jpg", "image/jpeg");
 
-        Matcher complete = Pattern.compile("`(curl -s -u officer:\\S+ -X POST \\S+/complete)`").matcher(README);
-        assertThat(complete.find()).as("the README's completion command").isTrue();
-        HttpResponse<String> done = send(request(complete.group(1).replace("{id}", c.path("id").asString()), ""));
+        String id = c.path("id").asString();
+        HttpResponse<String> queue = send(request(command("`(curl -s -u officer2:\\S+ \\S+/officer/queue)`"), ""));
+        // oldest first, so earlier runs' applications may fill its first page: it answers, with at least this one
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        assertThat(JSON.readTree(queue.body()).path("total").asLong()).isPositive();
+        HttpResponse<String> early = send(request(command("`(curl -s -u officer2:\\S+ -X POST \\S+/complete)`")
+                .replace("{id}", id), ""));
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+        assertThat(early.body()).contains("IN_PERSON_CHECK_REQUIRED");
+        HttpResponse<String> checked = send(request(command("`(curl -s -u officer2:\\S+ -H [^`]+/in-person-check)`")
+                .replace("{id}", id), ""));
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(201);
+        HttpResponse<String> done = send(request(command("`(curl -s -u officer2:\\S+ -X POST \\S+/complete)`")
+                .replace("{id}", id), ""));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(JSON.readTree(done.body()).path("status").asString()).isEqualTo("ISSUED");
+    }
+
+    /** The README's inline command matching {@code pattern} (its group 1). */
+    private static String command(String pattern) {
+        Matcher found = Pattern.compile(pattern).matcher(README);
+        assertThat(found.find()).as("the README's command " + pattern).isTrue();
+        return found.group(1);
+    }
+
+    @Test
+    void theWindowExampleAppliesForAWalkIn() {
+        JsonNode w = created(curl("window-0001"));
+        assertThat(w.path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(w.path("item").asString()).isEqualTo("residence-permit");
+        assertInspectedAndAccepted(w, "photo.jpg", "image/jpeg");
     }
 
     @Test
@@ -107,13 +133,14 @@ class ReadmeJourneyTests {
         return JSON.readTree(response.body());
     }
 
-    /** The curl options the README uses: -s, -u, -H, -F (values and @files, with ;type=), -X and the URL. */
+    /** The curl options the README uses: -s, -u, -H, -F (values and @files, with ;type=), -d, -X and the URL. */
     private HttpRequest request(String command, String keySuffix) {
         List<String> words = words(command.replace("\\\n", " "));
         assertThat(words.get(0)).isEqualTo("curl");
         HttpRequest.Builder request = HttpRequest.newBuilder();
         Multipart form = null;
         String method = null;
+        String data = null;
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);
             switch (word) {
@@ -125,6 +152,7 @@ class ReadmeJourneyTests {
                     request.header(header[0], header[0].equals("Idempotency-Key") ? header[1] + keySuffix : header[1]);
                 }
                 case "-X" -> method = words.get(++i);
+                case "-d" -> data = words.get(++i);
                 case "-F" -> form = part(form == null ? new Multipart() : form, words.get(++i));
                 default -> {
                     assertThat(word).as("the URL of: " + command).startsWith("localhost:8080/");
@@ -135,8 +163,10 @@ class ReadmeJourneyTests {
         if (form != null) {
             request.header("Content-Type", form.contentType());
         }
-        return request.method(method != null ? method : form != null ? "POST" : "GET",
-                form != null ? form.publisher() : HttpRequest.BodyPublishers.noBody()).build();
+        return request.method(method != null ? method : form != null || data != null ? "POST" : "GET",
+                form != null ? form.publisher() : data != null
+                        ? HttpRequest.BodyPublishers.ofString(data, StandardCharsets.UTF_8)
+                        : HttpRequest.BodyPublishers.noBody()).build();
     }
 
     /** {@code name=value;type=…} or {@code name=@file;type=…}; a file is read from the repository root, as curl would. */

@@ -200,8 +200,12 @@ class PersonalDataTests {
 
     private byte[] complete(JsonNode accepted) {
         assertThat(accepted.path("status").asString()).isEqualTo("ACCEPTED");
-        Http.Response completed = http.post("/api/v1/applications/" + accepted.path("id").asString() + "/complete",
-                null, HttpRequest.BodyPublishers.noBody(), "officer");
+        // 李四 lives in 浦东新区: its window (officer2) checks in person, then completes
+        String id = accepted.path("id").asString();
+        assertThat(http.postJson("/api/v1/applications/" + id + "/in-person-check",
+                "{\"checked\": \"身份证原件\", \"result\": \"PASSED\"}", "officer2").status()).isEqualTo(201);
+        Http.Response completed = http.post("/api/v1/applications/" + id + "/complete",
+                null, HttpRequest.BodyPublishers.noBody(), "officer2");
         assertThat(completed.status()).as(completed.body()).isEqualTo(200);
         return download(completed.json().path("certificate"), "lisi");
     }
