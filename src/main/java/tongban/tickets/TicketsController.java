@@ -60,7 +60,7 @@ class TicketsController {
     @PostMapping(path = "/api/v1/applications/{id}/tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Ticket> raise(@PathVariable String id, @RequestBody JsonNode body, Authentication login) {
         Tickets.RaiseCommand command = new Tickets.RaiseCommand(applicants.of(login), AgentLookup.uuid(id),
-                kind(body.path("kind")), body.path("text").isString() ? body.path("text").asString() : null,
+                kind(body.path("kind")), text(body.path("text")),
                 rule(body.path("rule")));
         Ticket ticket = found(() -> tickets.raise(command));
         return ResponseEntity.status(HttpStatus.CREATED).body(ticket);
@@ -77,7 +77,7 @@ class TicketsController {
 
     @PostMapping(path = "/api/v1/applications/{id}/tickets/{ticket}/rating", consumes = MediaType.APPLICATION_JSON_VALUE)
     Ticket rate(@PathVariable String id, @PathVariable String ticket, @RequestBody JsonNode body, Authentication login) {
-        Ticket.Satisfaction satisfaction = satisfaction(body.path("satisfaction"), true);
+        Ticket.Satisfaction satisfaction = satisfaction(text(body.path("satisfaction")), true);
         return tickets.rate(applicants.of(login), AgentLookup.uuid(id), ticketId(ticket), satisfaction);
     }
 
@@ -116,7 +116,7 @@ class TicketsController {
     @PostMapping(path = "/api/v1/tickets/{id}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
     Ticket answer(@PathVariable String id, @RequestBody JsonNode body, Authentication login) {
         return tickets.answer(login.getName(), ticketId(id),
-                body.path("answer").isString() ? body.path("answer").asString() : null);
+                text(body.path("answer")));
     }
 
     @PostMapping(path = "/api/v1/tickets/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -126,7 +126,7 @@ class TicketsController {
                     "say whether the problem was resolved: \"resolved\": true or false", "$.resolved", List.of());
         }
         return tickets.close(login.getName(), ticketId(id), body.path("resolved").asBoolean(),
-                satisfaction(body.path("satisfaction"), false));
+                satisfaction(text(body.path("satisfaction")), false));
     }
 
     /** What an agent sees of an application: no file names, hashes or contents of materials, no download links. */
@@ -175,17 +175,22 @@ class TicketsController {
         return rule.asString();
     }
 
-    static Ticket.Satisfaction satisfaction(JsonNode value, boolean required) {
-        if (!required && (value.isMissingNode() || value.isNull())) {
+    static Ticket.Satisfaction satisfaction(String value, boolean required) {
+        if (!required && value == null) {
             return null;
         }
         try {
-            return Ticket.Satisfaction.valueOf(value.asString());
+            return Ticket.Satisfaction.valueOf(value);
         } catch (RuntimeException e) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_SATISFACTION",
                     "satisfaction is SATISFIED (满意), BASICALLY_SATISFIED (基本满意) or DISSATISFIED (不满意)",
                     "$.satisfaction", List.of());
         }
+    }
+
+    /** A JSON member as text: null when absent or null, "" when not a string (refused by whoever reads it). */
+    private static String text(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? null : value.isString() ? value.asString() : "";
     }
 
     private static Ticket.Status status(String status) {
