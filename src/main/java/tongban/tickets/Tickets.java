@@ -190,8 +190,9 @@ public class Tickets {
         }
         return transaction.execute(tx -> {
             int done = jdbc.sql("update ticket set status = 'CLOSED', closed_by = ?, closed_at = ?, resolved = ?, "
-                            + "satisfaction = coalesce(satisfaction, ?), "
-                            + "rated_at = case when satisfaction is null and ? is not null then ? else rated_at end "
+                            + "satisfaction = coalesce(satisfaction, cast(? as text)), "
+                            + "rated_at = case when satisfaction is null and cast(? as text) is not null then ? "
+                            + "else rated_at end "
                             + "where id = ? and status = 'ANSWERED'")
                     .params(agent, Timestamp.from(clock.instant()), resolved,
                             satisfaction == null ? null : satisfaction.name(),

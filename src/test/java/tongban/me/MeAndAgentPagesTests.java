@@ -1,0 +1,163 @@
+package tongban.me;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tongban.support.Browser;
+import tongban.support.Fixtures;
+import tongban.support.Http;
+import tongban.support.Multipart;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 市民主页 and the 12345 workbench in a real browser, through the pages only: the applicant sees the issued certificate
+ * and who read their data, raises a ticket (markup typed stays text); the agent looks the application up with a
+ * purpose, reads the decision in plain words and answers; the applicant sees the lookup and rates the answer; the
+ * agent closes the ticket and the dashboard's figures change. Every page state passes axe-core; both languages, 360 px.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MeAndAgentPagesTests {
+
+    private static final String MARKUP = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
+    private static final String REGISTER = """
+            { "item": "individual-business-registration",
+              "form": { "businessName": "上海市黄浦区张三便利店", "businessScope": ["retail-general", "catering"],
+                        "premisesAddress": "上海市黄浦区南京东路1号" },
+              "options": { "delivery": "ONLINE" } }""";
+
+    @LocalServerPort
+    int port;
+    private Browser browser;
+    private Http http;
+
+    @BeforeAll
+    void start() {
+        browser = Browser.start(port);
+        http = new Http(port);
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    void aTicketGoesFromTheApplicantToTheAgentAndBackAndTheFiguresChange() {
+        JsonNode application = http.postMultipart("/api/v1/applications", new Multipart().json("application", REGISTER)
+                .file("premises-proof", "lease.pdf", "application/pdf", Fixtures.pdf("lease")),
+                "test-" + UUID.randomUUID(), "zhangsan").json();
+        String id = application.path("id").asString();
+        String number = application.path("certificate").path("number").asString();
+
+        browser.signIn("zhangsan").open("/me");
+        browser.await("#me-name");
+        assertThat(browser.find("#me-name").getText()).isEqualTo("张三");
+        assertThat(browser.find("#me-id").getText()).isEqualTo("3101**********1234");
+        assertThat(browser.find("#certificate-" + application.path("certificate").path("id").asString()).getText())
+                .contains(number);
+        assertThat(browser.find("#share-" + application.path("certificate").path("id").asString())
+                .getAttribute("value")).contains("/verify/");
+        assertThat(browser.find("#library-person").getText()).contains("张三").doesNotContain("汉族");
+        assertThat(browser.find("#data-access-table").getText()).contains("您本人办事时");
+        browser.assertAccessible().screenshot("me");
+
+        // nothing written: the error summary, and the form open where the text goes
+        browser.click("#application-" + id + " .raise-ticket summary").click("#raise-" + id);
+        browser.await("#error-summary");
+        assertThat(browser.driver().getTitle()).startsWith("错误：");
+        browser.assertAccessible().screenshot("me-ticket-error");
+
+        browser.type("#ticket-text-" + id, MARKUP).click("#ticket-kind-" + id + "-COMPLAINT").click("#raise-" + id);
+        browser.await("#ticket-raised");
+        assertThat(browser.driver().getTitle()).doesNotContain("pwned");
+        assertThat(browser.findAll("main img")).isEmpty();
+        assertThat(browser.find("#application-" + id + " .ticket-text").getText()).isEqualTo(MARKUP);
+        browser.assertAccessible().screenshot("me-ticket-raised");
+        String ticket = http.get("/api/v1/applications/" + id + "/tickets", "zhangsan").json().get(0).path("id")
+                .asString();
+
+        browser.signOut().signIn("agent").open("/agent");
+        browser.await("#tickets-closed");
+        long closedBefore = Long.parseLong(browser.find("#tickets-closed").getText());
+        assertThat(browser.find("#queue-ticket-" + ticket).getText()).contains(MARKUP);
+        browser.assertAccessible().screenshot("agent");
+
+        browser.type("#lookup-value", MARKUP).type("#purpose", MARKUP).click("#lookup-button");
+        browser.await("#error-summary");
+        assertThat(browser.driver().getTitle()).startsWith("错误：").doesNotContain("pwned");
+        assertThat(browser.find("#lookup-value").getAttribute("value")).startsWith("<img");
+        browser.assertAccessible().screenshot("agent-lookup-error");
+
+        browser.type("#lookup-value", id).type("#purpose", "").click("#lookup-button");
+        browser.await("#error-summary");
+        assertThat(browser.find("#error-summary").getText()).contains("用途");
+
+        browser.type("#lookup-value", id).type("#purpose", "申请人来电询问证照").click("#lookup-button");
+        browser.await("#found-" + id);
+        assertThat(browser.find("#found-" + id + " .explain-status").getText()).contains("已经办结");
+        assertThat(browser.find("#found-" + id + " .applicant-masked").getText()).isEqualTo("3101**********1234");
+        assertThat(browser.find("#found-" + id).getText()).doesNotContain("lease.pdf");
+        assertThat(browser.findAll("#found-" + id + " a[href*='/pdf'], #found-" + id + " a[href*='/documents/']"))
+                .isEmpty();
+        browser.assertAccessible().screenshot("agent-lookup");
+
+        browser.type("#answer-" + ticket, "").click("#answer-button-" + ticket);
+        browser.await("#error-summary");
+        browser.assertAccessible();
+        browser.type("#answer-" + ticket, "证照已生效。" + MARKUP).click("#answer-button-" + ticket);
+        browser.await("#answered");
+        assertThat(browser.driver().getTitle()).doesNotContain("pwned");
+        assertThat(browser.findAll("main img")).isEmpty();
+        browser.assertAccessible().screenshot("agent-answered");
+
+        browser.signOut().signIn("zhangsan").open("/me");
+        browser.await("#data-access-table");
+        assertThat(browser.find("#data-access-table").getText()).contains("12345", "申请人来电询问证照", "agent");
+        assertThat(browser.find("#ticket-" + ticket + " .answer-text").getText()).isEqualTo("证照已生效。" + MARKUP);
+        browser.click("#rate-" + ticket);
+        browser.await("#error-summary");
+        browser.assertAccessible().screenshot("me-rating-error");
+        browser.click("#rating-" + ticket + "-SATISFIED").click("#rate-" + ticket);
+        browser.await("#ticket-rated");
+        assertThat(browser.find("#ticket-" + ticket + " .rating-given").getText()).contains("满意");
+        browser.assertAccessible().screenshot("me-rated");
+
+        browser.signOut().signIn("agent").open("/agent");
+        browser.await("#close-button-" + ticket);
+        browser.click("#close-button-" + ticket);
+        browser.await("#closed");
+        assertThat(Long.parseLong(browser.find("#tickets-closed").getText())).isEqualTo(closedBefore + 1);
+        assertThat(browser.find("#resolution-rate").getText()).endsWith("%");
+        assertThat(browser.find("#satisfaction-rate").getText()).endsWith("%");
+        browser.assertAccessible().screenshot("agent-closed");
+        browser.signOut();
+    }
+
+    @Test
+    void englishPagesAndRoleBoundaries() {
+        browser.signIn("acme").open("/me?lang=en");
+        browser.await("#me-name");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.find(".caption").getText()).isEqualTo("Company page");
+        assertThat(browser.find("#library-legal_person").getText()).contains("上海阿克米餐饮管理有限公司")
+                .doesNotContain("310115198008085010");
+        browser.assertAccessible().screenshot("me-en-organisation");
+        browser.open("/agent");
+        assertThat(browser.findAll("#lookup-button")).isEmpty();
+
+        browser.signOut().signIn("agent").open("/agent?lang=en");
+        browser.await("#lookup-button");
+        assertThat(browser.find("h1").getText()).isEqualTo("12345 workbench");
+        browser.assertAccessible().screenshot("agent-en");
+        browser.open("/me");
+        assertThat(browser.findAll("#me-name")).isEmpty();
+        browser.signOut();
+    }
+}
