@@ -48,6 +48,7 @@ import tongban.web.PageController;
 class MePage {
 
     static final int READS_PER_PAGE = 10;
+    static final int APPLICATIONS_PER_PAGE = 10;
 
     private final Applicants applicants;
     private final SubmitApplication applications;
@@ -93,24 +94,27 @@ class MePage {
     }
 
     @GetMapping("/me")
-    String page(@RequestParam(required = false) String page, HttpServletRequest request, Authentication login,
-                Model model) {
+    String page(@RequestParam(required = false) String page, @RequestParam(required = false) String reads,
+                HttpServletRequest request, Authentication login, Model model) {
         Subject subject = applicants.of(login);
-        int readsPage = readsPage(page);
-        fill(model, subject, readsPage, Lang.ofQuery(request.getQueryString()));
+        fill(model, subject, pageNumber(page), pageNumber(reads), Lang.ofQuery(request.getQueryString()));
         return "me/page";
     }
 
-    private static int readsPage(String page) {
+    /** A page number from the query; one out of range shows the first page. */
+    private static int pageNumber(String page) {
         try {
-            return Paging.of(page, Integer.toString(READS_PER_PAGE)).page();
+            return Paging.of(page, null).page();
         } catch (ApiProblem e) {
             return 0;
         }
     }
 
-    private void fill(Model model, Subject subject, int readsPage, Lang lang) {
-        List<ApplicationView> all = applications.list(subject);
+    /** The applications of page {@code page} with their certificates and notices, and page {@code readsPage} of reads. */
+    private void fill(Model model, Subject subject, int page, int readsPage, Lang lang) {
+        List<ApplicationView> every = applications.list(subject);
+        Paging paging = new Paging(page, APPLICATIONS_PER_PAGE);
+        List<ApplicationView> all = paging.of(every);
         Map<UUID, List<Ticket>> byApplication = new LinkedHashMap<>();
         tickets.ofSubject(subject).forEach(t -> byApplication.computeIfAbsent(t.applicationId(), k -> new ArrayList<>())
                 .add(0, t));
@@ -141,6 +145,8 @@ class MePage {
         model.addAttribute("libraries", libraries);
         model.addAttribute("reads", accessLog.of(subject.id(), (long) readsPage * READS_PER_PAGE, READS_PER_PAGE)
                 .stream().map(api::access).toList());
+        model.addAttribute("applicationsPage", page);
+        model.addAttribute("applicationsNext", paging.offset() + all.size() < every.size());
         model.addAttribute("readsPage", readsPage);
         model.addAttribute("readsNext", (long) (readsPage + 1) * READS_PER_PAGE < reads);
         model.addAttribute("satisfactions", Ticket.Satisfaction.values());
@@ -185,7 +191,7 @@ class MePage {
             model.addAttribute("ticketError", code);
             model.addAttribute("ticketErrorFor", id);
             model.addAttribute("typedText", text);
-            fill(model, subject, 0, lang);
+            fill(model, subject, 0, 0, lang);
             return "me/page";
         }
     }
@@ -204,7 +210,7 @@ class MePage {
             response.setStatus(e instanceof ApiProblem p ? p.status().value() : 400);
             model.addAttribute("ratingError", e instanceof ApiProblem p ? p.code() : "INVALID_SATISFACTION");
             model.addAttribute("ratingErrorFor", id);
-            fill(model, subject, 0, lang);
+            fill(model, subject, 0, 0, lang);
             return "me/page";
         }
     }
