@@ -97,17 +97,9 @@ class MePage {
     String page(@RequestParam(required = false) String page, @RequestParam(required = false) String reads,
                 HttpServletRequest request, Authentication login, Model model) {
         Subject subject = applicants.of(login);
-        fill(model, subject, pageNumber(page), pageNumber(reads), Lang.ofQuery(request.getQueryString()));
+        fill(model, subject, Paging.pageOrFirst(page), Paging.pageOrFirst(reads),
+                Lang.ofQuery(request.getQueryString()));
         return "me/page";
-    }
-
-    /** A page number from the query; one out of range shows the first page. */
-    private static int pageNumber(String page) {
-        try {
-            return Paging.of(page, null).page();
-        } catch (ApiProblem e) {
-            return 0;
-        }
     }
 
     /** The applications of page {@code page} with their certificates and notices, and page {@code readsPage} of reads. */

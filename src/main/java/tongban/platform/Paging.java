@@ -25,6 +25,15 @@ public record Paging(int page, int size) {
         return new Paging(p, s);
     }
 
+    /** A page's number from a page's query (a link, not an API): one out of range or not a number is the first. */
+    public static int pageOrFirst(String page) {
+        try {
+            return number(page, 0, "page", Integer.MAX_VALUE / MAX_SIZE);
+        } catch (ApiProblem e) {
+            return 0;
+        }
+    }
+
     private static int number(String value, int fallback, String name, int max) {
         if (value == null || value.isEmpty()) {
             return fallback;

@@ -40,16 +40,8 @@ class AgentPage {
 
     @GetMapping("/agent")
     String page(@RequestParam(required = false) String page, Authentication login, Model model) {
-        fill(model, login, queuePage(page));
+        fill(model, login, Paging.pageOrFirst(page));
         return "agent/page";
-    }
-
-    private static int queuePage(String page) {
-        try {
-            return Paging.of(page, Integer.toString(QUEUE_PAGE)).page();
-        } catch (ApiProblem e) {
-            return 0;
-        }
     }
 
     private void fill(Model model, Authentication login, int page) {

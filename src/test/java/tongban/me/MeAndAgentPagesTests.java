@@ -2,7 +2,6 @@ package tongban.me;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,9 +9,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tongban.support.Browser;
-import tongban.support.Fixtures;
 import tongban.support.Http;
-import tongban.support.Multipart;
+import tongban.tickets.TicketsApiTests;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,11 +24,6 @@ import tools.jackson.databind.JsonNode;
 class MeAndAgentPagesTests {
 
     private static final String MARKUP = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
-    private static final String REGISTER = """
-            { "item": "individual-business-registration",
-              "form": { "businessName": "上海市黄浦区张三便利店", "businessScope": ["retail-general", "catering"],
-                        "premisesAddress": "上海市黄浦区南京东路1号" },
-              "options": { "delivery": "ONLINE" } }""";
 
     @LocalServerPort
     int port;
@@ -50,10 +43,8 @@ class MeAndAgentPagesTests {
 
     @Test
     void aTicketGoesFromTheApplicantToTheAgentAndBackAndTheFiguresChange() {
-        JsonNode application = http.postMultipart("/api/v1/applications", new Multipart().json("application", REGISTER)
-                .file("premises-proof", "lease.pdf", "application/pdf", Fixtures.pdf("lease")),
-                "test-" + UUID.randomUUID(), "zhangsan").json();
-        String id = application.path("id").asString();
+        String id = TicketsApiTests.issued(http);
+        JsonNode application = http.get("/api/v1/applications/" + id, "zhangsan").json();
         String number = application.path("certificate").path("number").asString();
 
         browser.signIn("zhangsan").open("/me");
@@ -66,7 +57,11 @@ class MeAndAgentPagesTests {
                 .getAttribute("value")).contains("/verify/");
         assertThat(browser.find("#library-person").getText()).contains("张三").doesNotContain("汉族");
         assertThat(browser.find("#data-access-table").getText()).contains("您本人办事时");
+        assertThat(browser.find("#application-" + id + " .timeline").getText()).contains("提交申请", "办结，电子证照已签发");
         browser.assertAccessible().screenshot("me");
+        // the holder downloads the sealed PDF from the page; another applicant gets 404 for it (below)
+        String certificate = application.path("certificate").path("id").asString();
+        assertThat(fetch("/me/documents/" + certificate)).isEqualTo("200 application/pdf");
 
         // nothing written: the error summary, and the form open where the text goes
         browser.click("#application-" + id + " .raise-ticket summary").click("#raise-" + id);
@@ -129,8 +124,14 @@ class MeAndAgentPagesTests {
         assertThat(browser.find("#ticket-" + ticket + " .rating-given").getText()).contains("满意");
         browser.assertAccessible().screenshot("me-rated");
 
+        browser.signOut().signIn("lisi").open("/me");
+        browser.await("#me-name");
+        assertThat(fetch("/me/documents/" + certificate)).startsWith("404");
+        assertThat(browser.find("main").getText()).doesNotContain(id, ticket, number);
+
         browser.signOut().signIn("agent").open("/agent");
         browser.await("#close-button-" + ticket);
+        assertThat(fetch("/me/documents/" + certificate)).startsWith("403");
         browser.click("#close-button-" + ticket);
         browser.await("#closed");
         assertThat(Long.parseLong(browser.find("#tickets-closed").getText())).isEqualTo(closedBefore + 1);
@@ -138,6 +139,15 @@ class MeAndAgentPagesTests {
         assertThat(browser.find("#satisfaction-rate").getText()).endsWith("%");
         browser.assertAccessible().screenshot("agent-closed");
         browser.signOut();
+    }
+
+    /** The status and type of a GET from the page, with the page's cookies (a download the browser would save). */
+    private String fetch(String path) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], { redirect: 'manual' })
+                  .then(r => done(r.status + ' ' + (r.headers.get('Content-Type') || '')))
+                  .catch(e => done('error ' + e));""", path);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tongban.acceptance.AcceptanceJourneyTests;
 import tongban.support.Fixtures;
 import tongban.support.Http;
 import tongban.support.Http.Response;
@@ -20,13 +21,7 @@ import tools.jackson.databind.JsonNode;
  * every endpoint refuses bad input with a stable code; roles and "A never sees B" hold.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TicketsApiTests {
-
-    static final String REGISTER = """
-            { "item": "individual-business-registration",
-              "form": { "businessName": "上海市黄浦区张三便利店", "businessScope": ["retail-general", "catering"],
-                        "premisesAddress": "上海市黄浦区南京东路1号" },
-              "options": { "delivery": "ONLINE" } }""";
+public class TicketsApiTests {
 
     @LocalServerPort
     int port;
@@ -38,8 +33,9 @@ class TicketsApiTests {
     }
 
     /** zhangsan's business licence, issued; its id. */
-    static String issued(Http http) {
-        Response r = http.postMultipart("/api/v1/applications", new Multipart().json("application", REGISTER)
+    public static String issued(Http http) {
+        Response r = http.postMultipart("/api/v1/applications", new Multipart()
+                .json("application", AcceptanceJourneyTests.REGISTER)
                 .file("premises-proof", "lease.pdf", "application/pdf", Fixtures.pdf("lease")),
                 "test-" + UUID.randomUUID(), "zhangsan");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -49,7 +45,8 @@ class TicketsApiTests {
 
     /** zhangsan's application without the premises proof: incomplete, with a reason and its rule. */
     static JsonNode incomplete(Http http) {
-        Response r = http.postMultipart("/api/v1/applications", new Multipart().json("application", REGISTER),
+        Response r = http.postMultipart("/api/v1/applications",
+                new Multipart().json("application", AcceptanceJourneyTests.REGISTER),
                 "test-" + UUID.randomUUID(), "zhangsan");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.json().path("status").asString()).isEqualTo("INCOMPLETE");
