@@ -109,7 +109,8 @@ class TicketsController {
     }
 
     @GetMapping("/api/v1/tickets/figures")
-    Tickets.Figures figures() {
+    Tickets.Figures figures(Authentication login) {
+        events.publishEvent(new TicketAction(login.getName(), "TICKETS_READ", "tickets/figures", null));
         return tickets.figures();
     }
 

@@ -72,6 +72,11 @@ public class TicketsApiTests {
                 .json().path("id").asString()).isEqualTo(ticket);
         assertThat(http.get("/api/v1/applications/" + id + "/tickets", "zhangsan").body()).contains(ticket);
 
+        Response queue = http.get("/api/v1/tickets?status=OPEN&size=100", "agent");
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.headers().firstValue("X-Total-Count")).isPresent();
+        assertThat(http.get("/api/v1/audit?action=TICKETS_READ&limit=5", "operator").body()).contains("\"agent\"");
+
         Response notYet = http.postJson("/api/v1/applications/" + id + "/tickets/" + ticket + "/rating",
                 "{\"satisfaction\":\"SATISFIED\"}", "zhangsan");
         assertProblem(notYet, 409, "TICKET_NOT_ANSWERED");
