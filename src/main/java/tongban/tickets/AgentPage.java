@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -39,20 +41,26 @@ class AgentPage {
     }
 
     @GetMapping("/agent")
-    String page(@RequestParam(required = false) String page, Authentication login, Model model) {
-        fill(model, login, Paging.pageOrFirst(page));
+    String page(@RequestParam(required = false) String page, @RequestParam(required = false) String ticket,
+                Authentication login, Model model) {
+        fill(model, login, Paging.pageOrFirst(page), ticket);
         return "agent/page";
     }
 
-    private void fill(Model model, Authentication login, int page) {
+    /** The figures and a page of the queue, or only {@code ticket} when one is asked for (from a lookup's result). */
+    private void fill(Model model, Authentication login, int page, String ticket) {
         Paging paging = new Paging(page, QUEUE_PAGE);
-        List<Ticket> queue = tickets.queue(null, paging);
-        events.publishEvent(new TicketAction(login.getName(), "TICKETS_READ", "tickets",
-                Map.of("page", page, "size", QUEUE_PAGE, "shown", queue.size())));
+        Optional<Ticket> selected = ticket == null ? Optional.empty()
+                : parse(ticket).flatMap(tickets::find);
+        List<Ticket> queue = selected.map(List::of).orElseGet(() -> tickets.queue(null, paging));
+        events.publishEvent(selected.map(t -> TicketAction.on(login.getName(), "TICKETS_READ", t.id(), null))
+                .orElseGet(() -> new TicketAction(login.getName(), "TICKETS_READ", "tickets",
+                        Map.of("page", page, "size", QUEUE_PAGE, "shown", queue.size()))));
         model.addAttribute("figures", tickets.figures());
         model.addAttribute("queue", queue);
+        model.addAttribute("selectedTicket", selected.isPresent());
         model.addAttribute("queuePage", page);
-        model.addAttribute("queueNext", paging.offset() + queue.size() < tickets.count(null));
+        model.addAttribute("queueNext", selected.isEmpty() && paging.offset() + queue.size() < tickets.count(null));
         model.addAttribute("satisfactions", Ticket.Satisfaction.values());
     }
 
@@ -75,8 +83,16 @@ class AgentPage {
             model.addAttribute("lookupError", e.code());
             model.addAttribute("lookupErrorField", "purpose".equals(e.field()) ? "purpose" : "lookup-value");
         }
-        fill(model, login, 0);
+        fill(model, login, 0, null);
         return "agent/page";
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String blankToNull(String value) {
@@ -88,7 +104,7 @@ class AgentPage {
                   HttpServletResponse response, Authentication login, Model model) {
         try {
             tickets.answer(login.getName(), TicketsController.ticketId(id), answer);
-            return "redirect:/agent" + query(request, "answered=" + id) + "#queue-ticket-" + id;
+            return "redirect:/agent" + query(request, "ticket=" + id + "&answered=" + id) + "#queue-ticket-" + id;
         } catch (ApiProblem e) {
             return refused(e, id, answer, response, login, model);
         }
@@ -106,7 +122,7 @@ class AgentPage {
             Ticket.Satisfaction given = TicketsController.satisfaction(
                     satisfaction == null || satisfaction.isEmpty() ? null : satisfaction, false);
             tickets.close(login.getName(), TicketsController.ticketId(id), Boolean.parseBoolean(resolved), given);
-            return "redirect:/agent" + query(request, "closed=" + id) + "#queue-ticket-" + id;
+            return "redirect:/agent" + query(request, "ticket=" + id + "&closed=" + id) + "#queue-ticket-" + id;
         } catch (ApiProblem e) {
             return refused(e, id, null, response, login, model);
         }
@@ -118,7 +134,7 @@ class AgentPage {
         model.addAttribute("ticketError", e.code());
         model.addAttribute("ticketErrorFor", id);
         model.addAttribute("typedAnswer", typed);
-        fill(model, login, 0);
+        fill(model, login, 0, id);
         return "agent/page";
     }
 

@@ -81,7 +81,6 @@ class MeAndAgentPagesTests {
         browser.signOut().signIn("agent").open("/agent");
         browser.await("#tickets-closed");
         long closedBefore = Long.parseLong(browser.find("#tickets-closed").getText());
-        assertThat(browser.find("#queue-ticket-" + ticket).getText()).contains(MARKUP);
         browser.assertAccessible().screenshot("agent");
 
         browser.type("#lookup-value", MARKUP).type("#purpose", MARKUP).click("#lookup-button");
@@ -102,6 +101,10 @@ class MeAndAgentPagesTests {
         assertThat(browser.findAll("#found-" + id + " a[href*='/pdf'], #found-" + id + " a[href*='/documents/']"))
                 .isEmpty();
         browser.assertAccessible().screenshot("agent-lookup");
+        // from the application's tickets to the ticket, with its answer form
+        browser.click("#found-" + id + " .open-ticket");
+        browser.await("#all-tickets");
+        assertThat(browser.find("#queue-ticket-" + ticket).getText()).contains(MARKUP);
 
         browser.type("#answer-" + ticket, "").click("#answer-button-" + ticket);
         browser.await("#error-summary");
@@ -129,7 +132,7 @@ class MeAndAgentPagesTests {
         assertThat(fetch("/me/documents/" + certificate)).startsWith("404");
         assertThat(browser.find("main").getText()).doesNotContain(id, ticket, number);
 
-        browser.signOut().signIn("agent").open("/agent");
+        browser.signOut().signIn("agent").open("/agent?ticket=" + ticket);
         browser.await("#close-button-" + ticket);
         assertThat(fetch("/me/documents/" + certificate)).startsWith("403");
         browser.click("#close-button-" + ticket);
@@ -148,6 +151,31 @@ class MeAndAgentPagesTests {
                 fetch(arguments[0], { redirect: 'manual' })
                   .then(r => done(r.status + ' ' + (r.headers.get('Content-Type') || '')))
                   .catch(e => done('error ' + e));""", path);
+    }
+
+    @Test
+    void longListsArePaged() {
+        String id = TicketsApiTests.issued(http);
+        for (int i = 0; i < 11; i++) {
+            assertThat(http.get("/api/v1/agent/applications?applicationId=" + id + "&purpose=paging" + i, "agent")
+                    .status()).isEqualTo(200);
+            assertThat(http.postJson("/api/v1/applications/" + id + "/tickets", "{\"text\":\"第" + i + "个问题\"}",
+                    "zhangsan").status()).isEqualTo(201);
+        }
+        browser.signIn("zhangsan").open("/me");
+        browser.await("a[rel=next][href*='reads=1']").click();
+        browser.await("#data-access-table");
+        assertThat(browser.url()).contains("reads=1");
+        assertThat(browser.findAll("a[rel=prev][href*='reads=0']")).isNotEmpty();
+        browser.assertAccessible().screenshot("me-reads-page-2");
+
+        browser.signOut().signIn("agent").open("/agent");
+        browser.await("a[rel=next][href*='page=1']").click();
+        browser.await("#lookup-button");
+        assertThat(browser.url()).contains("page=1");
+        assertThat(browser.findAll("a[rel=prev]")).isNotEmpty();
+        browser.assertAccessible().screenshot("agent-queue-page-2");
+        browser.signOut();
     }
 
     @Test
