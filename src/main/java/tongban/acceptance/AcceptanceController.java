@@ -18,10 +18,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tongban.platform.ApiProblem;
+import tongban.platform.Paging;
 import tongban.rules.Decision;
 import tools.jackson.databind.JsonNode;
 
@@ -139,9 +142,14 @@ class AcceptanceController {
         }
     }
 
+    /** The applicant's applications, newest first, a page at a time ({@link Paging}). */
     @GetMapping("/api/v1/applications")
-    List<ApplicationView> mine(Authentication login) {
-        return applications.list(applicants.of(login));
+    ResponseEntity<List<ApplicationView>> mine(@RequestParam(required = false) String page,
+                                               @RequestParam(required = false) String size, Authentication login) {
+        Paging paging = Paging.of(page, size);
+        List<ApplicationView> all = applications.list(applicants.of(login));
+        return paging.response(paging.of(all), all.size(),
+                ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
     static UUID uuid(String id, String notFoundCode) {

@@ -9,7 +9,7 @@ import tongban.platform.ApiProblem;
 
 /** Who the logged-in caller applies as; a login without a subject (staff) cannot apply. */
 @Component
-class Applicants {
+public class Applicants {
 
     private final DataSharing sharing;
 
@@ -17,7 +17,7 @@ class Applicants {
         this.sharing = sharing;
     }
 
-    Subject of(Authentication login) {
+    public Subject of(Authentication login) {
         return sharing.subjectOf(login.getName()).orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN,
                 "NOT_AN_APPLICANT", "this login acts for no person or organisation"));
     }

@@ -88,6 +88,57 @@ public class DataSharing {
         return shared;
     }
 
+    /** The library each shareable record field comes from. */
+    private static final Map<String, String> RECORD_LIBRARIES = Map.of("residenceRegistrationMonths",
+            "residence_registration", "stableResidence", "residence_registration", "residenceDistrict",
+            "residence_registration", "residenceAddress", "residence_registration", "socialInsuranceMonthsLast12",
+            "social_insurance", "enrolledStudent", "student_enrolment", "photoOnFile", "id_photo");
+
+    /**
+     * What the base libraries hold about the subject that at least one item may read (the grants together, never a
+     * field of the negative list), with the items that may read each: the subject's own view (我的数据). Not logged:
+     * a subject reading its own record shares nothing.
+     */
+    public List<Held> heldAbout(Subject subject) {
+        Map<String, List<String>> readers = new LinkedHashMap<>();
+        policy.items().forEach((item, grant) -> {
+            grant.applicant().forEach(f -> readers.computeIfAbsent(f, k -> new ArrayList<>()).add(item));
+            grant.records().forEach(f -> readers.computeIfAbsent(f, k -> new ArrayList<>()).add(item));
+        });
+        readers.keySet().removeAll(policy.negativeList());
+        readers.values().forEach(java.util.Collections::sort);
+        List<Held> held = new ArrayList<>();
+        if (subject.kind() == SubjectKind.ORGANISATION) {
+            jdbc.sql("select l.name, l.representative_id, p.name from legal_person l "
+                    + "left join person p on p.id_number = l.representative_id where l.uscc = ?").param(subject.id())
+                    .query(rs -> {
+                        if (readers.containsKey("name")) {
+                            held.add(new Held("legal_person", "name", rs.getString(1), readers.get("name")));
+                        }
+                        // every item an organisation applies for reads its representative (for the documents)
+                        List<String> all = policy.items().keySet().stream().sorted().toList();
+                        held.add(new Held("legal_person", "representativeId",
+                                ResidentIdNumber.mask(rs.getString(2).strip()), all));
+                        held.add(new Held("legal_person", "representativeName", rs.getString(3), all));
+                    });
+            return held;
+        }
+        jdbc.sql("select name, hukou_region, identity_verified, public_servant, own_labour_income from person "
+                + "where id_number = ?").param(subject.id()).query(rs -> {
+                    Object[] values = {rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+                            rs.getBoolean(5)};
+                    String[] names = {"name", "hukouRegion", "identityVerified", "publicServant", "ownLabourIncome"};
+                    for (int i = 0; i < names.length; i++) {
+                        if (readers.containsKey(names[i])) {
+                            held.add(new Held("person", names[i], values[i], readers.get(names[i])));
+                        }
+                    }
+                });
+        records(subject.id(), readers.keySet()).forEach((field, value) ->
+                held.add(new Held(RECORD_LIBRARIES.get(field), field, value, readers.get(field))));
+        return held;
+    }
+
     private Map<String, Object> records(String idNumber, Set<String> fields) {
         Map<String, Object> records = new LinkedHashMap<>();
         jdbc.sql("select months, stable_residence, district, address from residence_registration where id_number = ?")

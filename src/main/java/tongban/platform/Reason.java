@@ -34,6 +34,25 @@ public record Reason(String text) {
         return text.codePoints().noneMatch(Reason::unwritable);
     }
 
+    /**
+     * Another free text a person writes on the record (a ticket's text, an answer, a lookup's purpose), under the same
+     * rules as a reason: 1 to {@code maxLength} characters, no control, formatting or direction characters. Refused with
+     * 400 {@code missingCode} when blank or too long, {@code invalidCode} when it holds such characters, naming
+     * {@code field}.
+     */
+    public static String text(String text, int maxLength, String field, String missingCode, String invalidCode) {
+        if (text == null || text.isBlank() || text.length() > maxLength) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, missingCode,
+                    field + " must be 1 to " + maxLength + " characters of text", field, List.of());
+        }
+        if (text.codePoints().anyMatch(Reason::unwritable)) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, invalidCode,
+                    field + " may hold text and line breaks only: no control, formatting or direction characters",
+                    field, List.of());
+        }
+        return text;
+    }
+
     private static boolean unwritable(int c) {
         int type = Character.getType(c);
         return (type == Character.CONTROL && c != '\n' && c != '\t') || type == Character.FORMAT

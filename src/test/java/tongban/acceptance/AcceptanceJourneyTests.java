@@ -29,9 +29,9 @@ import tools.jackson.databind.JsonNode;
  * and one by post; idempotent and concurrent submissions.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AcceptanceJourneyTests {
+public class AcceptanceJourneyTests {
 
-    static final String REGISTER = """
+    public static final String REGISTER = """
             { "item": "individual-business-registration",
               "form": { "businessName": "上海市黄浦区张三便利店", "businessScope": ["retail-general", "catering"],
                         "premisesAddress": "上海市黄浦区南京东路1号" },
