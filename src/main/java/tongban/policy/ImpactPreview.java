@@ -56,6 +56,22 @@ class ImpactPreview {
 
     /** One part of a decision that would change: {@code outcome}, {@code reasons}, {@code missingMaterials}, … */
     record Difference(String aspect, Object before, Object after) {
+
+        public String beforeText() {
+            return text(before);
+        }
+
+        public String afterText() {
+            return text(after);
+        }
+
+        /** As the page shows a value: a list joined by commas, nothing as a dash. */
+        private static String text(Object value) {
+            if (value instanceof List<?> list) {
+                return list.isEmpty() ? "—" : String.join(", ", list.stream().map(String::valueOf).toList());
+            }
+            return value == null ? "—" : value.toString();
+        }
     }
 
     /** A case whose decision would change: its number in the sample (1 = newest), its day, what differs. */

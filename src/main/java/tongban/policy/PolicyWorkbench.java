@@ -27,6 +27,11 @@ class PolicyWorkbench {
 
     /** A pack as the workbench lists it. */
     record PackSummary(String item, Text name, String version, Instant loadedAt, List<String> files) {
+
+        /** When it was loaded, in Beijing time, to the minute. */
+        public String loadedAtText() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(loadedAt.atZone(Period.BEIJING));
+        }
     }
 
     /** One rule and how often it fired in the period ({@code serving} false: a rule of an earlier version). */
@@ -46,7 +51,7 @@ class PolicyWorkbench {
     record ScenarioRun(String item, String packVersion, long passed, long failed, List<ScenarioResult> failures,
                        List<RuleCoverage> rules) {
 
-        long rulesNeverFired() {
+        public long rulesNeverFired() {
             return rules.stream().filter(r -> !r.fired()).count();
         }
     }
