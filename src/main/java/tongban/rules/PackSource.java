@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +41,16 @@ record PackSource(String item, String displayDir, Map<String, String> files, Map
     static PackSource read(Path dir, String displayDir) {
         return new PackSource(dir.getFileName().toString(), displayDir, readFiles(dir), readFiles(dir.resolve("tests")),
                 null).withVersion();
+    }
+
+    /**
+     * A pack that is not on disk (a candidate uploaded for an impact preview), under {@code displayDir} in its
+     * error messages; the version is computed as for a pack read from {@code rules/}.
+     */
+    static PackSource of(String item, String displayDir, Map<String, String> files, Map<String, String> scenarios) {
+        // in name order, as read from disk, so the same files give the same version
+        return new PackSource(item, displayDir, new LinkedHashMap<>(new TreeMap<>(files)),
+                new LinkedHashMap<>(new TreeMap<>(scenarios)), null).withVersion();
     }
 
     private static Map<String, String> readFiles(Path dir) {

@@ -125,6 +125,21 @@ public class RulePacks {
         return ScenarioRunner.run(List.copyOf(serving.get().values()), printable);
     }
 
+    /** Runs one pack's scenarios on the pack serving now. */
+    public ScenarioReport test(String item) {
+        return ScenarioRunner.run(List.of(pack(item)), printable);
+    }
+
+    /**
+     * Compiles a changed copy of a serving pack ({@code files} as in its folder, {@code scenarios} as in its
+     * {@code tests/}) aside, and runs its scenarios; nothing that serves changes. Errors name the files as
+     * {@code <item>/<file>}. {@code UNKNOWN_ITEM} if no pack of that item serves.
+     */
+    public CandidatePack candidate(String item, Map<String, String> files, Map<String, String> scenarios) {
+        pack(item);
+        return new CandidatePack(PackSource.of(item, item, files, scenarios), compiler, printable);
+    }
+
     private List<CompiledPack> compile() {
         return compiler.compileAll(PackSource.readAll(directory));
     }
