@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the policy officer may read of real applications: counts of outcomes, rules and missing materials, and the facts
+ * What the policy officer may read of real applications: counts of outcomes, rules, tickets per rule and missing
+ * materials, and the facts
  * and decisions of recent cases for a preview. Never a name, an ID number, a login or an application id: the queries
  * select none. Each method is one statement; nothing holds a connection while rules run.
  */
@@ -60,6 +61,14 @@ class DecisionRecords {
                         + "and m.entry ->> 'status' in ('MISSING', 'REJECTED') group by 1 order by 2 desc, 3 desc, 1")
                 .params(item, Timestamp.from(period.start()), Timestamp.from(period.end()))
                 .query((rs, n) -> new MaterialCount(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    /** Tickets (12345 questions and complaints) raised in the period about each rule of the item that one names. */
+    List<RuleCount> ticketsByRule(String item, Period period) {
+        return jdbc.sql("select rule, count(*) from ticket where item = ? and rule is not null and created_at >= ? "
+                        + "and created_at < ? group by rule order by 2 desc, 1")
+                .params(item, Timestamp.from(period.start()), Timestamp.from(period.end()))
+                .query((rs, n) -> new RuleCount(rs.getString(1), rs.getLong(2))).list();
     }
 
     /** The newest {@code limit} cases of the item in the period that kept the facts they were decided on. */

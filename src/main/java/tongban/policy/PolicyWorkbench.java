@@ -34,8 +34,11 @@ class PolicyWorkbench {
         }
     }
 
-    /** One rule and how often it fired in the period ({@code serving} false: a rule of an earlier version). */
-    record RuleUse(String concern, String rule, String code, long fired, boolean serving) {
+    /**
+     * One rule, how often it fired in the period and how many tickets named it ({@code serving} false: a rule of an
+     * earlier version).
+     */
+    record RuleUse(String concern, String rule, String code, long fired, long tickets, boolean serving) {
     }
 
     /** Anonymised statistics of one item over a period. */
@@ -86,15 +89,18 @@ class PolicyWorkbench {
         Map<String, Long> outcomes = records.outcomes(item, period);
         Map<String, Long> fired = new java.util.HashMap<>();
         records.rulesFired(item, period).forEach(r -> fired.put(r.rule(), r.applications()));
+        Map<String, Long> tickets = new java.util.HashMap<>();
+        records.ticketsByRule(item, period).forEach(r -> tickets.put(r.rule(), r.applications()));
         List<RuleUse> rules = new ArrayList<>();
         Set<String> serving = new HashSet<>();
         for (ServiceGuide.GuideRule r : guide.rules()) {
             serving.add(r.rule());
-            rules.add(new RuleUse(r.concern(), r.rule(), r.code(), fired.getOrDefault(r.rule(), 0L), true));
+            rules.add(new RuleUse(r.concern(), r.rule(), r.code(), fired.getOrDefault(r.rule(), 0L),
+                    tickets.getOrDefault(r.rule(), 0L), true));
         }
         fired.forEach((rule, count) -> {
             if (!serving.contains(rule)) {
-                rules.add(new RuleUse(null, rule, null, count, false));
+                rules.add(new RuleUse(null, rule, null, count, tickets.getOrDefault(rule, 0L), false));
             }
         });
         PackStats stats = new PackStats(item, guide.packVersion(), period.from(), period.to(),

@@ -16,7 +16,10 @@ import tongban.support.Http;
 import tongban.support.Http.Response;
 import tools.jackson.databind.JsonNode;
 
-/** A pack's statistics over a period: counts of outcomes, rules fired and missing materials, and nothing personal. */
+/**
+ * A pack's statistics over a period: counts of outcomes, rules fired, tickets per rule and missing materials, and
+ * nothing personal.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PackStatisticsApiTests {
@@ -42,6 +45,14 @@ class PackStatisticsApiTests {
 
     @Test
     void countsOutcomesRulesAndMissingMaterialsOfThePeriod() {
+        // a complaint raised that day about the fee rule, as an applicant raises it from /me (table of the tickets module)
+        jdbc.sql("insert into ticket (id, application_id, subject_id, item, kind, text, rule, status, created_at) "
+                        + "select gen_random_uuid(), id, subject_id, item, 'COMPLAINT', 'why 20 yuan?', "
+                        + "'A replacement card costs 20 yuan', 'OPEN', created_at from application "
+                        + "where item = 'residence-permit' and created_at >= ? and created_at < ? order by created_at limit 1")
+                .params(java.sql.Timestamp.valueOf(cases.day.atStartOfDay().minusHours(8)),
+                        java.sql.Timestamp.valueOf(cases.day.plusDays(1).atStartOfDay()))
+                .update();
         Response r = http.get(STATS + "?" + cases.query(), "policy");
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -54,6 +65,8 @@ class PackStatisticsApiTests {
         assertThat(fired(s, "A resident with a Shanghai hukou does not need a residence permit")).isEqualTo(1);
         assertThat(fired(s, "A first permit needs six months of registered residence")).isEqualTo(1);
         assertThat(fired(s, "A replacement card costs 20 yuan")).isEqualTo(2);
+        assertThat(ruleField(s, "A replacement card costs 20 yuan", "tickets")).isEqualTo(1);
+        assertThat(ruleField(s, "A first permit needs six months of registered residence", "tickets")).isZero();
         // a rule no case fired is listed with 0, so the officer sees it too
         assertThat(fired(s, "A first permit on the ground of study needs enrolment in Shanghai")).isZero();
         assertThat(s.path("missingMaterials").toString()).contains("{\"code\":\"residence-registration\",\"missing\":1,\"rejected\":0}");
@@ -88,9 +101,13 @@ class PackStatisticsApiTests {
     }
 
     private static long fired(JsonNode stats, String rule) {
+        return ruleField(stats, rule, "fired");
+    }
+
+    private static long ruleField(JsonNode stats, String rule, String field) {
         for (JsonNode r : stats.path("rules")) {
             if (r.path("rule").asString().equals(rule)) {
-                return r.path("fired").asLong();
+                return r.path(field).asLong();
             }
         }
         throw new AssertionError("rule not listed: " + rule);
