@@ -23,10 +23,9 @@ import tongban.rules.ServiceItem;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issues the certificate (发证) of an acceptable application: render from the item's template, seal with the
- * department's seal, store write-once in the e-certificate library. The number and id are reserved on the
- * application before anything is made, and a certificate already stored under them is taken as it is, so a
- * retry after a crash never issues twice. What a certificate says, its number and its validity come from its
+ * Issues the certificate (发证) of an acceptable application through {@link IssueDocument}. The number and id are
+ * reserved on the application before anything is made, and a certificate already stored under them is taken as it
+ * is, so a retry after a crash never issues twice. What a certificate says, its number and its validity come from its
  * type's template.yaml ({@link CertificateType}); nothing here knows one type from another.
  */
 @Component
@@ -36,25 +35,25 @@ class CertificateIssuer {
     private static final Logger log = LoggerFactory.getLogger(CertificateIssuer.class);
 
     private final RenderCertificate render;
-    private final DocumentSealer sealer;
+    private final IssueDocument issuing;
     private final ApplicationStore applications;
     private final DocumentSequences sequences;
     private final PublicBaseUrl publicBaseUrl;
     private final String divisionCode;
 
-    CertificateIssuer(RenderCertificate render, DocumentSealer sealer, ApplicationStore applications,
+    CertificateIssuer(RenderCertificate render, IssueDocument issuing, ApplicationStore applications,
                       DocumentSequences sequences, PublicBaseUrl publicBaseUrl,
                       @Value("${tongban.issuing.division-code:310101}") String divisionCode) {
         this.render = render;
-        this.sealer = sealer;
+        this.issuing = issuing;
         this.applications = applications;
         this.sequences = sequences;
         this.publicBaseUrl = publicBaseUrl;
         this.divisionCode = divisionCode;
     }
 
-    DocumentSealer.Sealed issue(Row application, ServiceItem item, SharedData shared, JsonNode form, List<ECertificate> held,
-                 LocalDate today) {
+    IssueDocument.Issued issue(Row application, ServiceItem item, SharedData shared, JsonNode form,
+                               List<ECertificate> held, LocalDate today, IssueDocument.Filing filing) {
         String type = item.issues().type();
         CertificateType certificate = render.type(type).orElseThrow(() ->
                 new IllegalStateException("the item " + item.code() + " issues " + type + ", which has no template"));
@@ -63,21 +62,17 @@ class CertificateIssuer {
                 : applications.reserveCertificate(application.id(), certificate.number(divisionCode, today,
                         sequences.next(certificate.sequence()), values.fields()));
         log.debug("application {}: certificate {} reserved", application.id(), reserved.certificateId());
-        Optional<DocumentSealer.Sealed> existing = sealer.stored(type, reserved.certificateNumber());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         LocalDate validUntil = certificate.validUntil(today).orElse(null);
         CertificateData data = new CertificateData(reserved.certificateId().toString(), type,
                 reserved.certificateNumber(), values.holderName(), values.holderId(), item.department().name().zh(),
                 today, validUntil, values.fields(), publicBaseUrl.get());
-        log.debug("application {}: rendering certificate {}", application.id(), reserved.certificateId());
-        CertificateDocument document = render.render(data);
-        return sealer.sealAndStore(reserved.certificateId(), type, reserved.certificateNumber(),
+        return issuing.issue(new IssueDocument.Command(reserved.certificateId(), type, reserved.certificateNumber(),
                 certificate.sealDepartment().orElse(item.department().id()), item.department().name().zh(),
-                shared.subject().id(), document.pdf(), document.seal(),
-                Optional.ofNullable(validUntil).map(d -> d.plusDays(1).atStartOfDay(BEIJING).toInstant()),
-                application.username(), "issue " + type + " for application " + application.id());
+                shared.subject().id(), Optional.ofNullable(validUntil).map(d -> d.plusDays(1).atStartOfDay(BEIJING).toInstant()),
+                application.username(), "issue " + type + " for application " + application.id(), () -> {
+                    CertificateDocument document = render.render(data);
+                    return new IssueDocument.Rendered(document.pdf(), document.seal());
+                }, filing));
     }
 
     /** The values a template.yaml may take a certificate's holder and fields from, by path. */
