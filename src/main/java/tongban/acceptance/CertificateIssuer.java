@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tongban.acceptance.ApplicationStore.Row;
 import tongban.archive.CertificateStatus;
+import tongban.archive.DocumentKind;
 import tongban.archive.ECertificate;
 import tongban.documents.CertificateData;
 import tongban.documents.CertificateDocument;
@@ -66,7 +67,8 @@ class CertificateIssuer {
         CertificateData data = new CertificateData(reserved.certificateId().toString(), type,
                 reserved.certificateNumber(), values.holderName(), values.holderId(), item.department().name().zh(),
                 today, validUntil, values.fields(), publicBaseUrl.get());
-        return issuing.issue(new IssueDocument.Command(reserved.certificateId(), type, reserved.certificateNumber(),
+        return issuing.issue(new IssueDocument.Command(reserved.certificateId(), DocumentKind.CERTIFICATE, type,
+                reserved.certificateNumber(),
                 certificate.sealDepartment().orElse(item.department().id()), item.department().name().zh(),
                 shared.subject().id(), Optional.ofNullable(validUntil).map(d -> d.plusDays(1).atStartOfDay(BEIJING).toInstant()),
                 application.username(), "issue " + type + " for application " + application.id(), () -> {

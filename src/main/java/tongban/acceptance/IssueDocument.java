@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import tongban.archive.Archive;
 import tongban.archive.ArchiveApplication;
 import tongban.archive.ArchiveResult;
+import tongban.archive.DocumentKind;
 import tongban.archive.ECertificate;
 import tongban.archive.StoreCertificate;
 import tongban.platform.Json;
@@ -47,13 +48,14 @@ class IssueDocument {
     /**
      * A document to issue, under the id and number reserved for it.
      *
+     * @param kind       what it is registered as (a notice is no e-certificate)
      * @param department the department whose seal it bears
      * @param issuer     the issuing department as registered
      * @param holder     the holder's identifier (ID number or credit code)
      * @param render     makes the unsealed PDF and says where the seal goes; not called when it is stored already
      */
-    record Command(UUID id, String type, String number, String department, String issuer, String holder,
-                   Optional<Instant> validUntil, String actor, String reason, Supplier<Rendered> render,
+    record Command(UUID id, DocumentKind kind, String type, String number, String department, String issuer,
+                   String holder, Optional<Instant> validUntil, String actor, String reason, Supplier<Rendered> render,
                    Filing filing) {
     }
 
@@ -91,7 +93,7 @@ class IssueDocument {
                 new SealPosition(at.page(), at.x(), at.y(), at.width(), at.height()), c.actor(), c.reason(), null));
         log.debug("storing document {}", c.id());
         ArchiveResult<ECertificate> stored = archive.certificates().store(new StoreCertificate(c.id(), c.type(),
-                c.number(), c.holder(), c.issuer(), sealed.sealedAt(), c.validUntil(), sealed.pdf()));
+                c.number(), c.holder(), c.issuer(), sealed.sealedAt(), c.validUntil(), sealed.pdf(), c.kind()));
         if (stored instanceof ArchiveResult.Stored<ECertificate> s) {
             return new Issued(s.record(), sealed.pdf());
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tongban.acceptance.ApplicationStore.Row;
+import tongban.archive.DocumentKind;
 import tongban.documents.NoticeData;
 import tongban.documents.NoticeDocument;
 import tongban.documents.NoticeKind;
@@ -54,7 +55,7 @@ class NoticeIssuer {
         Row reserved = existing.isPresent() || application.noticeId() != null ? application
                 : applications.reserveNotice(application.id(), documentKind(kind));
         UUID id = existing.map(e -> e.record().id()).orElseGet(reserved::noticeId);
-        return issuing.issue(new IssueDocument.Command(id, type, number, item.department().id(),
+        return issuing.issue(new IssueDocument.Command(id, DocumentKind.NOTICE, type, number, item.department().id(),
                 item.department().name().zh(), shared.subject().id(), Optional.empty(), application.username(),
                 "notice " + type + " for application " + application.id(), () -> {
                     NoticeDocument notice = render.render(new NoticeData(id.toString(), number, number,

@@ -27,6 +27,7 @@ import tongban.archive.RetryPolicy;
 import tongban.archive.S3Connection;
 import tongban.archive.embedded.EmbeddedPostgresServer;
 import tongban.archive.embedded.EmbeddedS3Server;
+import tongban.archive.s3.MinioObjectStore;
 import tongban.documents.RenderCertificate;
 
 /**
@@ -89,7 +90,7 @@ class StorageConfiguration {
     @Bean(destroyMethod = "close")
     ObjectStore objectStore(S3Connection connection, S3Properties properties) {
         S3Properties.Retry retry = properties.retry();
-        return ObjectStore.s3(connection, new RetryPolicy(retry.attempts(), retry.firstDelay(), retry.maxDelay()));
+        return new MinioObjectStore(connection, new RetryPolicy(retry.attempts(), retry.firstDelay(), retry.maxDelay()));
     }
 
     @Bean

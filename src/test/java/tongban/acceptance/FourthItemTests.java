@@ -71,6 +71,7 @@ class FourthItemTests {
         var registeredLicence = archive.certificates().find(java.util.UUID.fromString(certificate.path("id").asString()))
                 .orElseThrow();
         assertThat(registeredLicence.type()).isEqualTo(ITEM);
+        assertThat(registeredLicence.kind()).isEqualTo(tongban.archive.DocumentKind.CERTIFICATE);
         // valid four years (template.yaml validity), kept in the LONG retention class it declares
         assertThat(registeredLicence.validUntil()).isPresent();
         assertThat(registeredLicence.retention().retentionClass()).isEqualTo("LONG");

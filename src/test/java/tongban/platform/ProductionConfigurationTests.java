@@ -20,6 +20,7 @@ import tongban.archive.ObjectStore;
 import tongban.archive.RetryPolicy;
 import tongban.archive.embedded.EmbeddedPostgresServer;
 import tongban.archive.embedded.EmbeddedS3Server;
+import tongban.archive.s3.MinioObjectStore;
 import tongban.seal.Department;
 import tongban.seal.keys.LocalTestAuthority;
 import tongban.support.ProductionKeys;
@@ -104,7 +105,7 @@ class ProductionConfigurationTests {
             throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir.resolve("pg"));
              EmbeddedS3Server s3 = EmbeddedS3Server.start(dir.resolve("s3"));
-             ObjectStore store = ObjectStore.s3(s3.connection(), RetryPolicy.ONCE)) {
+             ObjectStore store = new MinioObjectStore(s3.connection(), RetryPolicy.ONCE)) {
             // made beforehand, as an operator may: S3Proxy cannot make a bucket with Object Lock
             store.ensureBucket("tongban-certificates");
             store.ensureBucket("tongban-archive");
