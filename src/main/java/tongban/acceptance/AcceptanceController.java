@@ -2,12 +2,10 @@ package tongban.acceptance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,7 +43,7 @@ class AcceptanceController {
 
     @PostMapping(path = "/api/v1/applications/precheck", consumes = MediaType.APPLICATION_JSON_VALUE)
     Decision precheck(@RequestBody JsonNode body, Authentication login) {
-        return translated(() -> applications.precheck(applicants.of(login), body));
+        return applications.precheck(applicants.of(login), body);
     }
 
     /** Multipart: part {@code application} (JSON) and one file part per material, named by its code. */
@@ -57,7 +55,7 @@ class AcceptanceController {
         List<ReceivedUpload> uploads = uploads(request, Set.of("application"));
         SubmitApplication.SubmitCommand command = new SubmitApplication.SubmitCommand(applicants.of(login), key,
                 application, uploads);
-        ApplicationView view = translated(() -> applications.submit(command));
+        ApplicationView view = applications.submit(command);
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
 
@@ -117,29 +115,7 @@ class AcceptanceController {
 
     @GetMapping("/api/v1/applications/{id}")
     ApplicationView find(@PathVariable String id, Authentication login) {
-        return translated(() -> applications.find(applicants.of(login), uuid(id, "APPLICATION_NOT_FOUND")));
-    }
-
-    /** The use case's errors as problems: the client may send the same request again after Retry-After. */
-    static <T> T translated(Supplier<T> useCase) {
-        try {
-            return useCase.get();
-        } catch (SubmitApplication.Refused e) {
-            HttpStatus status = switch (e.reason()) {
-                case UNKNOWN_ITEM, APPLICATION_NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case IDEMPOTENCY_KEY_REUSED -> HttpStatus.CONFLICT;
-                default -> HttpStatus.BAD_REQUEST;
-            };
-            throw new ApiProblem(status, e.reason().name(), e.getMessage(), e.field(), List.of());
-        } catch (SubmitApplication.RequestInProgress e) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "REQUEST_IN_PROGRESS", e.getMessage()).retryAfter(e.retryAfter());
-        } catch (SubmitApplication.InspectionBusy e) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "INSPECTION_BUSY", e.getMessage())
-                    .retryAfter(Duration.ofSeconds(2));
-        } catch (SubmitApplication.IssuingFailed e) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "ISSUING_FAILED", e.getMessage())
-                    .retryAfter(Duration.ofSeconds(5));
-        }
+        return applications.find(applicants.of(login), uuid(id, "APPLICATION_NOT_FOUND"));
     }
 
     /** The applicant's applications, newest first, a page at a time ({@link Paging}). */

@@ -229,14 +229,6 @@ class ApplicationStore {
         return find(id).orElseThrow();
     }
 
-    long nextNumber(String sequence) {
-        return jdbc.sql("select nextval('" + switch (sequence) {
-            case "business-licence" -> "business_licence_number_seq";
-            case "food-business-licence" -> "food_licence_number_seq";
-            default -> "residence_permit_number_seq";
-        } + "')").query(Long.class).single();
-    }
-
     List<MaterialView> materials(UUID id) {
         return jdbc.sql("select code, file_name, declared_type, detected_type, size, sha256, accepted, rejection_code "
                         + "from application_material where application_id = ? order by seq").param(id)

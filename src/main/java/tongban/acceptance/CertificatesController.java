@@ -31,17 +31,14 @@ class CertificatesController {
     private final Applicants applicants;
     private final AuditLog audit;
     private final Revocations revocations;
-    private final java.util.Collection<String> noticeTypes;
 
     CertificatesController(Archive archive, HeldCertificates held, Applicants applicants, AuditLog audit,
-                           Revocations revocations,
-                           tongban.documents.RenderNotice notices) {
+                           Revocations revocations) {
         this.archive = archive;
         this.held = held;
         this.applicants = applicants;
         this.audit = audit;
         this.revocations = revocations;
-        this.noticeTypes = java.util.Set.copyOf(notices.types().values());
     }
 
     record CertificateView(UUID id, String type, String number, String issuer, java.time.Instant issuedAt,
@@ -54,9 +51,8 @@ class CertificatesController {
 
     @GetMapping("/api/v1/certificates")
     List<CertificateView> mine(Authentication login) {
-        // notices are documents of an application, not e-certificates to reuse
-        return held.of(applicants.of(login).id()).stream()
-                .filter(c -> !noticeTypes.contains(c.type())).map(CertificateView::of).toList();
+        // the e-certificates held: notices are registered as what they are and are not listed here
+        return held.of(applicants.of(login).id()).stream().map(CertificateView::of).toList();
     }
 
     @GetMapping("/api/v1/certificates/{id}/pdf")

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tongban.archive.Archive;
+import tongban.archive.DocumentKind;
 import tongban.archive.ECertificate;
 
 /**
@@ -24,7 +25,9 @@ class HeldCertificates {
     }
 
     List<ECertificate> of(String holder) {
-        List<ECertificate> registered = archive.certificates().listByHolder(holder);
+        // notices and other documents are the holder's too, but only e-certificates are held, reused and listed
+        List<ECertificate> registered = archive.certificates().listByHolder(holder).stream()
+                .filter(c -> c.kind() == DocumentKind.CERTIFICATE).toList();
         Set<UUID> claimed = applications.claimedAmong(registered.stream().map(ECertificate::id).toList());
         return registered.stream().filter(c -> claimed.contains(c.id())).toList();
     }

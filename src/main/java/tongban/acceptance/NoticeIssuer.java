@@ -2,8 +2,10 @@ package tongban.acceptance;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tongban.acceptance.ApplicationStore.Row;
+import tongban.archive.DocumentKind;
 import tongban.documents.NoticeData;
 import tongban.documents.NoticeDocument;
 import tongban.documents.NoticeKind;
@@ -16,20 +18,21 @@ import tongban.rules.ServiceItem;
 /**
  * Every decision that ends without a certificate becomes a sealed document (行政许可法 第三十二条, 第三十八条):
  * a notice of what is missing, of acceptance, or a refusal with the applicant's remedies. Sealed by the item's
- * department, stored write-once like certificates (one per application, so a retry takes the stored one).
+ * department and issued through {@link IssueDocument} like certificates (one per application, so a retry takes the
+ * stored one).
  */
 @Component
 class NoticeIssuer {
 
     private final RenderNotice render;
-    private final DocumentSealer sealer;
+    private final IssueDocument issuing;
     private final ApplicationStore applications;
     private final PublicBaseUrl publicBaseUrl;
 
-    NoticeIssuer(RenderNotice render, DocumentSealer sealer, ApplicationStore applications,
+    NoticeIssuer(RenderNotice render, IssueDocument issuing, ApplicationStore applications,
                  PublicBaseUrl publicBaseUrl) {
         this.render = render;
-        this.sealer = sealer;
+        this.issuing = issuing;
         this.applications = applications;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -43,21 +46,22 @@ class NoticeIssuer {
         };
     }
 
-    DocumentSealer.Sealed issue(Row application, ServiceItem item, Decision decision, SharedData shared, LocalDate today) {
+    IssueDocument.Issued issue(Row application, ServiceItem item, Decision decision, SharedData shared,
+                               LocalDate today, IssueDocument.Filing filing) {
         NoticeKind kind = NoticeKind.of(decision.outcome());
         String type = render.types().get(kind);
         String number = application.id().toString();
-        Optional<DocumentSealer.Sealed> existing = sealer.stored(type, number);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Row reserved = application.noticeId() != null ? application
+        Optional<IssueDocument.Issued> existing = issuing.stored(type, number);
+        Row reserved = existing.isPresent() || application.noticeId() != null ? application
                 : applications.reserveNotice(application.id(), documentKind(kind));
-        NoticeDocument notice = render.render(new NoticeData(reserved.noticeId().toString(), number, number,
-                shared.name().isBlank() ? "申请人" : shared.name(), item, decision, today, null, publicBaseUrl.get(),
-                NoticeData.Language.ZH));
-        return sealer.sealAndStore(reserved.noticeId(), type, number, item.department().id(),
-                item.department().name().zh(), shared.subject().id(), notice.pdf(), notice.seal(), Optional.empty(),
-                application.username(), "notice " + type + " for application " + application.id());
+        UUID id = existing.map(e -> e.record().id()).orElseGet(reserved::noticeId);
+        return issuing.issue(new IssueDocument.Command(id, DocumentKind.NOTICE, type, number, item.department().id(),
+                item.department().name().zh(), shared.subject().id(), Optional.empty(), application.username(),
+                "notice " + type + " for application " + application.id(), () -> {
+                    NoticeDocument notice = render.render(new NoticeData(id.toString(), number, number,
+                            shared.name().isBlank() ? "申请人" : shared.name(), item, decision, today, null,
+                            publicBaseUrl.get(), NoticeData.Language.ZH));
+                    return new IssueDocument.Rendered(notice.pdf(), notice.seal());
+                }, filing));
     }
 }

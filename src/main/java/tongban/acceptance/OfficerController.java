@@ -3,7 +3,6 @@ package tongban.acceptance;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,24 +40,24 @@ class OfficerController {
     WindowOfficer.Page<WindowOfficer.QueueEntry> queue(@RequestParam(required = false) String item,
                                                       @RequestParam(required = false) String page,
                                                       @RequestParam(required = false) String size, Authentication login) {
-        return translated(() -> officers.queue(new WindowOfficer.QueueCommand(officer(login), item,
+        return AcceptanceErrors.asProblem(() -> officers.queue(new WindowOfficer.QueueCommand(officer(login), item,
                 number(page, 0, "page"), number(size, 20, "size"))));
     }
 
     @GetMapping("/api/v1/officer/report")
     WindowOfficer.Report report(Authentication login) {
-        return translated(() -> officers.report(officer(login)));
+        return AcceptanceErrors.asProblem(() -> officers.report(officer(login)));
     }
 
     @GetMapping("/api/v1/officer/applications/{id}")
     WindowOfficer.OfficerApplication application(@PathVariable String id, Authentication login) {
-        return translated(() -> officers.application(officer(login), AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND")));
+        return AcceptanceErrors.asProblem(() -> officers.application(officer(login), AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND")));
     }
 
     /** An accepted file, to view (never to change): served inline in a sandbox, its type as inspected. */
     @GetMapping("/api/v1/officer/applications/{id}/materials/{index}")
     ResponseEntity<byte[]> material(@PathVariable String id, @PathVariable String index, Authentication login) {
-        return file(translated(() -> officers.material(officer(login), AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND"),
+        return file(AcceptanceErrors.asProblem(() -> officers.material(officer(login), AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND"),
                 materialIndex(index))));
     }
 
@@ -78,7 +77,7 @@ class OfficerController {
         String step = body.path("step").isString() ? body.path("step").asString() : null;
         String checked = body.path("checked").isString() ? body.path("checked").asString() : null;
         String result = body.path("result").isString() ? body.path("result").asString() : null;
-        WindowStore.Check check = translated(() -> officers.check(new WindowOfficer.CheckCommand(officer(login),
+        WindowStore.Check check = AcceptanceErrors.asProblem(() -> officers.check(new WindowOfficer.CheckCommand(officer(login),
                 application, step, checked, result(result))));
         return ResponseEntity.status(HttpStatus.CREATED).body(check);
     }
@@ -86,7 +85,7 @@ class OfficerController {
     /** The in-person step of an ACCEPTED application is done and its check passed: issue its certificate (once). */
     @PostMapping("/api/v1/applications/{id}/complete")
     ApplicationView complete(@PathVariable String id, Authentication login) {
-        return translated(() -> officers.complete(officer(login), AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND")));
+        return AcceptanceErrors.asProblem(() -> officers.complete(officer(login), AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND")));
     }
 
     /**
@@ -101,7 +100,7 @@ class OfficerController {
         JsonNode applicant = applicant(AcceptanceController.jsonPart(request, "applicant", maxJsonBytes));
         byte[] application = AcceptanceController.jsonPart(request, "application", maxJsonBytes);
         List<ReceivedUpload> uploads = AcceptanceController.uploads(request, Set.of("application", "applicant"));
-        ApplicationView view = translated(() -> officers.onBehalf(new WindowOfficer.OnBehalfCommand(officer(login),
+        ApplicationView view = AcceptanceErrors.asProblem(() -> officers.onBehalf(new WindowOfficer.OnBehalfCommand(officer(login),
                 text(applicant, "idNumber"), text(applicant, "creditCode"), key, application, uploads)));
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
@@ -134,22 +133,6 @@ class OfficerController {
             return result == null ? null : CheckResult.valueOf(result);
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** The officer's use case errors as problems; a submission's own are answered as for an applicant's. */
-    static <T> T translated(Supplier<T> useCase) {
-        try {
-            return AcceptanceController.translated(useCase);
-        } catch (WindowOfficer.Refused e) {
-            HttpStatus status = switch (e.reason) {
-                case NO_DISTRICT -> HttpStatus.FORBIDDEN;
-                case APPLICATION_NOT_FOUND, APPLICANT_NOT_FOUND, MATERIAL_NOT_FOUND, UNKNOWN_ITEM -> HttpStatus.NOT_FOUND;
-                case NOT_AWAITING_VISIT, ALREADY_CHECKED, IN_PERSON_CHECK_REQUIRED -> HttpStatus.CONFLICT;
-                case APPLICANT_HAS_NO_ACCOUNT -> HttpStatus.UNPROCESSABLE_CONTENT;
-                case UNKNOWN_STEP, INVALID_CHECK, INVALID_PAGE, INVALID_APPLICANT -> HttpStatus.BAD_REQUEST;
-            };
-            throw new ApiProblem(status, e.reason.name(), e.getMessage(), e.field, List.of());
         }
     }
 

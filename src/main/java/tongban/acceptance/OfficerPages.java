@@ -65,8 +65,8 @@ class OfficerPages {
         try {
             int number = page == null || !page.matches("\\d{1,6}") ? 0 : Integer.parseInt(page);
             String filter = item == null || item.isBlank() || packs.item(item).isEmpty() ? null : item;
-            model.addAttribute("report", OfficerController.translated(() -> officers.report(officer)));
-            WindowOfficer.Page<WindowOfficer.QueueEntry> queue = OfficerController.translated(() -> officers.queue(
+            model.addAttribute("report", AcceptanceErrors.asProblem(() -> officers.report(officer)));
+            WindowOfficer.Page<WindowOfficer.QueueEntry> queue = AcceptanceErrors.asProblem(() -> officers.queue(
                     new WindowOfficer.QueueCommand(officer, filter, number, PAGE_SIZE)));
             model.addAttribute("queue", queue);
             model.addAttribute("lastPage", Math.max(0, (queue.total() - 1) / PAGE_SIZE));
@@ -88,7 +88,7 @@ class OfficerPages {
 
     @GetMapping("/officer/applications/{id}/materials/{index}")
     ResponseEntity<byte[]> material(@PathVariable String id, @PathVariable String index, Authentication login) {
-        return OfficerController.file(OfficerController.translated(() -> officers.material(OfficerController.officer(login),
+        return OfficerController.file(AcceptanceErrors.asProblem(() -> officers.material(OfficerController.officer(login),
                 AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND"), OfficerController.materialIndex(index))));
     }
 
@@ -158,7 +158,7 @@ class OfficerPages {
             List<ReceivedUpload> uploads = AcceptanceController.uploads(request,
                     Set.of()).stream().filter(u -> u.bytes().length > 0 || (u.fileName() != null && !u.fileName().isEmpty())).toList();
             boolean organisation = "creditCode".equals(kind);
-            ApplicationView view = OfficerController.translated(() -> officers.onBehalf(new WindowOfficer.OnBehalfCommand(
+            ApplicationView view = AcceptanceErrors.asProblem(() -> officers.onBehalf(new WindowOfficer.OnBehalfCommand(
                     OfficerController.officer(login), organisation ? null : number, organisation ? number : null, key,
                     application, uploads)));
             return "redirect:/officer/applications/" + view.id() + "?done=submitted"
@@ -249,7 +249,7 @@ class OfficerPages {
     }
 
     private void show(Model model, WindowOfficer.Officer officer, String id) {
-        WindowOfficer.OfficerApplication a = OfficerController.translated(() -> officers.application(officer,
+        WindowOfficer.OfficerApplication a = AcceptanceErrors.asProblem(() -> officers.application(officer,
                 AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND")));
         model.addAttribute("a", a);
         model.addAttribute("itemSpec", packs.item(a.application().item()).orElse(null));
@@ -263,7 +263,7 @@ class OfficerPages {
     private String act(Model model, HttpServletResponse response, WindowOfficer.Officer officer, String id, String lang,
                        String done, Map<String, String> targets, Supplier<?> action) {
         try {
-            OfficerController.translated(action);
+            AcceptanceErrors.asProblem(action);
             return "redirect:/officer/applications/" + id + "?done=" + done + ("en".equals(lang) ? "&lang=en" : "");
         } catch (ApiProblem e) {
             response.setStatus(e.status().value());

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tongban.acceptance.ApplicationStore.Row;
 import tongban.acceptance.ApplicationView.CertificateLink;
@@ -39,7 +38,6 @@ import tongban.materials.InspectedMaterial;
 import tongban.materials.MaterialsInspector;
 import tongban.materials.ReceivedFile;
 import tongban.materials.RejectionCode;
-import tongban.platform.ApiProblem;
 import tongban.platform.Json;
 import tongban.rules.Decision;
 import tongban.rules.MaterialSpec;
@@ -112,7 +110,7 @@ public class SubmitApplication {
         /** Why, by the stable code the API answers with. */
         public enum Reason {
             IDEMPOTENCY_KEY_REQUIRED, MISSING_PART, MALFORMED_JSON, INVALID_FACTS, UNKNOWN_ITEM, UNKNOWN_MATERIAL,
-            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND
+            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND, NOT_AWAITING_VISIT
         }
 
         private final Reason reason;
@@ -281,7 +279,7 @@ public class SubmitApplication {
      */
     public ApplicationView complete(UUID id, String officer) {
         Row row = applications.find(id).orElseThrow(() ->
-                ApiProblem.notFound("APPLICATION_NOT_FOUND", "no application " + id));
+                new Refused(Refused.Reason.APPLICATION_NOT_FOUND, "no application " + id, null));
         if (wasCompleted(row)) {
             return view(row);
         }
@@ -311,10 +309,10 @@ public class SubmitApplication {
                 && NoticeIssuer.documentKind(tongban.documents.NoticeKind.ACCEPTED).equals(row.noticeKind());
     }
 
-    private static ApiProblem notAwaitingVisit(Row row) {
-        return new ApiProblem(HttpStatus.CONFLICT, "NOT_AWAITING_VISIT",
+    private static Refused notAwaitingVisit(Row row) {
+        return new Refused(Refused.Reason.NOT_AWAITING_VISIT,
                 "only an accepted application waiting for its in-person step can be completed; this one is "
-                        + row.status());
+                        + row.status(), null);
     }
 
     /** The applicant's own application; another's is "not found", never "forbidden". */

@@ -1,5 +1,6 @@
 package tongban.documents;
 
+import tongban.identity.CreditCode;
 import tongban.identity.ResidentIdNumber;
 
 /** What identifies a template's holder, named in its template.yaml as {@code holderId:}. */
@@ -33,7 +34,7 @@ enum HolderIdKind {
 
     /** Why {@code id} cannot identify the holder, or null when it can. */
     String problem(String id) {
-        if (residentId && residentId(id) != null || creditCode && NumberScheme.isCreditCode(id)) {
+        if (residentId && residentId(id) != null || creditCode && isCreditCode(id)) {
             return null;
         }
         String resident = "a resident ID number with a valid check digit (GB 11643)";
@@ -47,6 +48,15 @@ enum HolderIdKind {
             return ResidentIdNumber.parse(id);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    private static boolean isCreditCode(String value) {
+        try {
+            CreditCode.parse(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }

@@ -3,6 +3,7 @@ package tongban.documents;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -30,6 +31,11 @@ public class RenderCertificate {
             found.put(template.type(), template);
         }
         this.templates = Collections.unmodifiableMap(found);
+    }
+
+    /** The certificate type of a template, as its template.yaml declares it. */
+    public Optional<CertificateType> type(String type) {
+        return Optional.ofNullable(templates.get(type)).map(t -> new CertificateType(t.type(), t.spec()));
     }
 
     /** The certificate types there is a template for. */

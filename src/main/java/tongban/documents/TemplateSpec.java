@@ -19,22 +19,66 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * A template's {@code template.yaml}: what its certificates must carry. The README in templates/ explains
  * each key to policy staff.
  */
-record TemplateSpec(String title, NumberScheme number, HolderIdKind holderId, int holderNameMaxLength,
-                    int issuerMaxLength, boolean validUntilRequired, Map<String, Field> fields) {
+record TemplateSpec(String title, NumberPattern number, String sequence, HolderIdKind holderId,
+                    int holderNameMaxLength, int issuerMaxLength, Integer validityYears, Source holderName,
+                    Source holderIdFrom, String seal, String retention, Map<String, Field> fields) {
 
     static final String FILE = "template.yaml";
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    private static final Set<String> KEYS = Set.of("title", "number", "holderId", "holderName", "issuer", "validUntil",
-            "fields");
+    private static final Set<String> KEYS = Set.of("title", "number", "holderId", "holderName", "issuer", "validity",
+            "holder", "seal", "retention", "fields");
+    private static final Set<String> NUMBER_KEYS = Set.of("pattern", "codes", "sequence");
+    private static final Set<String> HOLDER_KEYS = Set.of("name", "id");
     private static final Set<String> LENGTH_KEYS = Set.of("maxLength");
-    private static final Set<String> FIELD_KEYS = Set.of("required", "list", "maxLength", "maxItems", "names", "catalogue");
+    private static final Set<String> FIELD_KEYS = Set.of("required", "list", "maxLength", "maxItems", "names", "catalogue",
+            "from", "map", "otherwise");
+    /** What a value may be taken from: the applicant, the form, the shared records, a certificate held. */
+    private static final String SOURCE = "(applicant\\.(name|representativeName|id)|form\\.[a-zA-Z][A-Za-z0-9]*"
+            + "|records\\.[a-zA-Z][A-Za-z0-9]*|held\\.[a-z0-9-]+\\.(number|form\\.[a-zA-Z][A-Za-z0-9]*))";
+
+    /** The validity of a certificate issued on {@code issued}: null for none (长期). */
+    java.time.LocalDate validUntil(java.time.LocalDate issued) {
+        return validityYears == null ? null : issued.plusYears(validityYears).minusDays(1);
+    }
+
+    boolean validUntilRequired() {
+        return validityYears != null;
+    }
+
+    /**
+     * Where a value is taken from when a certificate is issued: the first of {@code from} that has one, then
+     * through {@code map} (a list into a single value: the first item {@code map} knows), else {@code otherwise}.
+     */
+    record Source(List<String> from, Map<String, String> map, String otherwise) {
+
+        Object value(java.util.function.Function<String, Object> lookup, boolean list) {
+            Object found = null;
+            for (String path : from) {
+                Object value = lookup.apply(path);
+                if (value instanceof String text && !text.isBlank() || value instanceof List<?> items && !items.isEmpty()) {
+                    found = value;
+                    break;
+                }
+            }
+            if (map.isEmpty()) {
+                return found == null ? otherwise : found;
+            }
+            List<?> items = found instanceof List<?> l ? l : found == null ? List.of() : List.of(found);
+            if (list) {
+                return items.stream().map(item -> map.getOrDefault(String.valueOf(item), String.valueOf(item))).toList();
+            }
+            return items.stream().map(item -> map.get(String.valueOf(item))).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(otherwise);
+        }
+    }
 
     /**
      * One item-specific value.
      *
      * @param names display text by code, when the value is a code (a scope, a food category); else null
      */
-    record Field(String name, boolean required, boolean list, int maxLength, int maxItems, Map<String, String> names) {
+    record Field(String name, boolean required, boolean list, int maxLength, int maxItems, Map<String, String> names,
+                 Source source) {
     }
 
     static TemplateSpec read(Path folder) {
@@ -61,19 +105,51 @@ record TemplateSpec(String title, NumberScheme number, HolderIdKind holderId, in
             }
             unknownKeys(root, KEYS, "");
             String title = text(root, "title");
-            NumberScheme number = NumberScheme.of(text(root, "number"));
-            if (number == null) {
-                throw fault("number", "must be one of " + NumberScheme.keys());
+            JsonNode numberNode = root.path("number");
+            if (!numberNode.isObject()) {
+                throw fault("number", "must be a mapping with pattern (and codes, sequence)");
             }
+            unknownKeys(numberNode, NUMBER_KEYS, "number.");
+            Map<String, Map<String, String>> codes = new LinkedHashMap<>();
+            numberNode.path("codes").properties().forEach(e ->
+                    codes.put(e.getKey(), inlineNames(e.getValue(), "number.codes." + e.getKey())));
+            NumberPattern number;
+            try {
+                number = NumberPattern.parse(text(numberNode, "pattern", "number.pattern"), codes);
+            } catch (IllegalArgumentException e) {
+                throw fault("number.pattern", e.getMessage());
+            }
+            String type = file.getParent().getFileName().toString();
+            String sequence = numberNode.has("sequence") ? text(numberNode, "sequence", "number.sequence") : type;
             HolderIdKind holderId = HolderIdKind.of(text(root, "holderId"));
             if (holderId == null) {
                 throw fault("holderId", "must be one of " + HolderIdKind.keys());
             }
-            int holderName = maxLength(root, "holderName", 60);
+            int holderNameLength = maxLength(root, "holderName", 60);
             int issuer = maxLength(root, "issuer", 40);
-            String validUntil = text(root, "validUntil");
-            if (!validUntil.equals("required") && !validUntil.equals("optional")) {
-                throw fault("validUntil", "must be required or optional (absent: 长期)");
+            JsonNode validity = root.get("validity");
+            Integer years = null;
+            if (validity != null && validity.isObject() && validity.size() == 1 && validity.path("years").isInt()
+                    && validity.path("years").asInt() > 0) {
+                years = validity.path("years").asInt();
+            } else if (validity == null || !validity.isString() || !validity.asString().equals("unlimited")) {
+                throw fault("validity", "must be { years: N } (valid until the day before the Nth anniversary) or"
+                        + " unlimited (长期)");
+            }
+            JsonNode holder = root.path("holder");
+            if (!holder.isObject()) {
+                throw fault("holder", "must be a mapping with name and id, each where it is taken from");
+            }
+            unknownKeys(holder, HOLDER_KEYS, "holder.");
+            Source holderName = source(holder.path("name"), "holder.name", Map.of(), null);
+            Source holderIdFrom = source(holder.path("id"), "holder.id", Map.of(), null);
+            if (holderName == null || holderIdFrom == null) {
+                throw fault("holder", "needs both name and id");
+            }
+            String seal = text(root, "seal");
+            String retention = text(root, "retention");
+            if (!retention.matches("[A-Z][A-Z0-9_]*")) {
+                throw fault("retention", "must be a retention class such as PERMANENT, LONG or SHORT");
             }
             Map<String, Field> fields = new LinkedHashMap<>();
             JsonNode fieldNodes = root.path("fields");
@@ -81,8 +157,8 @@ record TemplateSpec(String title, NumberScheme number, HolderIdKind holderId, in
                 String name = names.next();
                 fields.put(name, field(name, fieldNodes.get(name)));
             }
-            return new TemplateSpec(title, number, holderId, holderName, issuer, validUntil.equals("required"),
-                    Collections.unmodifiableMap(fields));
+            return new TemplateSpec(title, number, sequence, holderId, holderNameLength, issuer, years, holderName,
+                    holderIdFrom, seal.equals("item") ? null : seal, retention, Collections.unmodifiableMap(fields));
         }
 
         private Field field(String name, JsonNode node) {
@@ -103,8 +179,33 @@ record TemplateSpec(String title, NumberScheme number, HolderIdKind holderId, in
             } else if (node.has("catalogue")) {
                 names = catalogue(node.get("catalogue").asString(), at + ".catalogue");
             }
+            Map<String, String> map = node.has("map") ? inlineNames(node.get("map"), at + ".map") : Map.of();
+            String otherwise = node.has("otherwise") ? text(node, "otherwise", at + ".otherwise") : null;
+            if (!node.has("from") && (node.has("map") || otherwise != null)) {
+                throw fault(at, "map and otherwise need from");
+            }
             return new Field(name, node.path("required").asBoolean(true), list,
-                    positive(node, "maxLength", 100, at), list ? positive(node, "maxItems", 20, at) : 1, names);
+                    positive(node, "maxLength", 100, at), list ? positive(node, "maxItems", 20, at) : 1, names,
+                    node.has("from") ? source(node.get("from"), at + ".from", map, otherwise) : null);
+        }
+
+        // one source or a list of them, the first with a value taken
+        private Source source(JsonNode node, String at, Map<String, String> map, String otherwise) {
+            if (node.isMissingNode()) {
+                return null;
+            }
+            List<String> from = new ArrayList<>();
+            for (JsonNode path : node.isArray() ? node : List.of(node)) {
+                if (!path.isString() || !path.asString().matches(SOURCE)) {
+                    throw fault(at, "takes applicant.name, applicant.representativeName, applicant.id, form.FIELD,"
+                            + " records.FIELD, held.TYPE.number or held.TYPE.form.FIELD (or a list of them), not " + path);
+                }
+                from.add(path.asString());
+            }
+            if (from.isEmpty()) {
+                throw fault(at, "names no source");
+            }
+            return new Source(List.copyOf(from), map, otherwise);
         }
 
         // holderName and issuer are common to all templates; only their length is the template's to set
@@ -171,9 +272,13 @@ record TemplateSpec(String title, NumberScheme number, HolderIdKind holderId, in
         }
 
         private String text(JsonNode root, String key) {
+            return text(root, key, key);
+        }
+
+        private String text(JsonNode root, String key, String at) {
             JsonNode value = root.get(key);
             if (value == null || !value.isString() || value.asString().isBlank()) {
-                throw fault(key, "is required");
+                throw fault(at, "is required");
             }
             return value.asString();
         }

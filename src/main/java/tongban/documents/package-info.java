@@ -7,7 +7,7 @@
  *
  * <p>API: {@link tongban.documents.RenderCertificate}, {@link tongban.documents.CertificateData},
  * {@link tongban.documents.CertificateDocument}, {@link tongban.documents.SealPosition},
- * {@link tongban.documents.CertificateNumbers}; {@link tongban.documents.RenderNotice},
+ * {@link tongban.documents.CertificateType}; {@link tongban.documents.RenderNotice},
  * {@link tongban.documents.NoticeData}, {@link tongban.documents.NoticeDocument}, {@link tongban.documents.NoticeKind}.
  */
 package tongban.documents;

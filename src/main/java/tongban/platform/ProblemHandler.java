@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -45,6 +47,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** How long a client is asked to wait when a store we depend on is away (a restart takes seconds). */
     private static final Duration OUTAGE_RETRY = Duration.ofSeconds(5);
+
+    private final List<DomainErrors> domainErrors;
+
+    ProblemHandler(List<DomainErrors> domainErrors) {
+        this.domainErrors = List.copyOf(domainErrors);
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> api(ApiProblem problem, HttpServletRequest request) {
@@ -107,6 +115,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof RuntimeException error) {
+            for (DomainErrors errors : domainErrors) {
+                Optional<ApiProblem> problem = errors.problemOf(error);
+                if (problem.isPresent()) {
+                    return api(problem.get(), request);
+                }
+            }
+        }
         PayloadTooLarge tooLarge = PayloadTooLarge.within(e);
         if (tooLarge != null) {
             return api(tooLarge.problem(), request);

@@ -7,9 +7,12 @@ import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.builder.ReleaseId;
 
-/** A pack ready to serve: the item, its compiled rules (the cached KieBase) and what is known of each rule. */
+/**
+ * A pack ready to serve: the item, its compiled rules (the cached KieBase), what is known of each rule and its dated
+ * parameters.
+ */
 record CompiledPack(ServiceItem item, PackSource source, KieBase kieBase, ReleaseId releaseId,
-                    Map<String, RuleInfo> rules, Instant loadedAt) {
+                    Map<String, RuleInfo> rules, Instant loadedAt, ParameterTable parameters) {
 
     String version() {
         return source.version();

@@ -41,7 +41,8 @@ final class Evaluator {
     }
 
     static Decision evaluate(CompiledPack pack, Facts facts) {
-        List<Object> inserted = new ArrayList<>(List.of(facts.applicant(), facts.form(), facts.records(), facts.options()));
+        List<Object> inserted = new ArrayList<>(List.of(facts.applicant(), facts.form(), facts.records(), facts.options(),
+                pack.parameters().at(facts.asOf())));
         inserted.addAll(facts.materials());
         inserted.addAll(facts.certificates());
 

@@ -54,6 +54,7 @@ final class PackCompiler {
             "\\b(has|flag|text|number|decimal|list|includes|includesOnly|onlyFrom)\\(\\s*\"([^\"]*)\"((?:\\s*,\\s*\"[^\"]*\")*)");
     private static final Pattern BARE_FIELD_USE = Pattern.compile(
             "(?<![.\\w])(has|flag|text|number|decimal|list|includes|includesOnly|onlyFrom)\\(\\s*\"");
+    private static final Pattern PARAMETER_USE = Pattern.compile("\\bvalue\\(\\s*\"([^\"]*)\"");
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
     // every citation names a law in 《》 and an article (第…条) of it
     private static final Pattern CITATION = Pattern.compile("《[^》]+》(（[^）]*）)?第[一二三四五六七八九十百零〇]+条");
@@ -97,9 +98,11 @@ final class PackCompiler {
     private CompiledPack compile(PackSource source, List<PackError> errors) {
         int before = errors.size();
         ServiceItem item = ItemReader.read(source, errors);
+        ParameterTable parameters = ParameterTable.read(source, errors);
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         for (var drl : source.drlFiles().entrySet()) {
             lint(source, item, drl.getKey(), drl.getValue(), rules, errors);
+            checkParameterNames(parameters, source.path(drl.getKey()), drl.getValue(), errors);
         }
         if (item != null) {
             checkReferences(rules, errors);
@@ -131,7 +134,7 @@ final class PackCompiler {
             return null;
         }
         var base = kie.newKieContainer(releaseId).getKieBase();
-        return new CompiledPack(item, source, base, releaseId, Map.copyOf(rules), clock.instant());
+        return new CompiledPack(item, source, base, releaseId, Map.copyOf(rules), clock.instant(), parameters);
     }
 
     private static boolean syntaxErrors(List<PackError> errors, int from) {
@@ -279,6 +282,17 @@ final class PackCompiler {
             if (joins != null && !visitCodes.contains(joins)) {
                 errors.add(new PackError(rule.file(), rule.line(), 1,
                         "@joins(\"" + joins + "\") names no visit step of this pack"));
+            }
+        }
+    }
+
+    /** Parameters are named in strings too: each must be one of parameters.yaml. */
+    private static void checkParameterNames(ParameterTable parameters, String path, String text, List<PackError> errors) {
+        Matcher use = PARAMETER_USE.matcher(text);
+        while (use.find()) {
+            if (!parameters.values().containsKey(use.group(1))) {
+                errors.add(position(path, text, use.start(1), "unknown parameter '" + use.group(1) + "': "
+                        + ParameterTable.FILE + " declares " + String.join(", ", parameters.values().keySet())));
             }
         }
     }

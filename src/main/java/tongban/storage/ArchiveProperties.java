@@ -18,14 +18,17 @@ record ArchiveProperties(@DefaultValue("false") boolean requireObjectLock, @Defa
 
     /**
      * {@code classes}: years of each retention class (default PERMANENT 100, LONG 30, SHORT 10); {@code types}:
-     * certificate type or item code → class; anything else is in {@code defaultClass}.
+     * certificate type or item code → class, over the class each type's template.yaml declares; anything else is
+     * in {@code defaultClass}.
      */
     record Retention(Map<String, Integer> classes, Map<String, String> types, @DefaultValue("LONG") String defaultClass) {
 
-        RetentionPolicy policy() {
+        RetentionPolicy policy(Map<String, String> ofTemplates) {
             Map<String, Integer> years = classes == null || classes.isEmpty()
                     ? RetentionPolicy.standard().yearsOfClass() : classes;
-            return new RetentionPolicy(years, types == null ? Map.of() : types, defaultClass);
+            Map<String, String> classOf = new java.util.HashMap<>(ofTemplates);
+            classOf.putAll(types == null ? Map.of() : types);
+            return new RetentionPolicy(years, classOf, defaultClass);
         }
     }
 

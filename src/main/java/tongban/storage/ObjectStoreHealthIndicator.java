@@ -9,6 +9,7 @@ import tongban.archive.ObjectStore;
 import tongban.archive.ObjectStoreException;
 import tongban.archive.RetryPolicy;
 import tongban.archive.S3Connection;
+import tongban.archive.s3.MinioObjectStore;
 
 /** {@code objectStore} in /actuator/health: one HEAD request, not retried, so an outage shows at once. */
 @Component
@@ -18,7 +19,7 @@ class ObjectStoreHealthIndicator implements HealthIndicator, DisposableBean {
     private final S3Properties properties;
 
     ObjectStoreHealthIndicator(S3Connection connection, S3Properties properties) {
-        this.probe = ObjectStore.s3(connection, RetryPolicy.ONCE);
+        this.probe = new MinioObjectStore(connection, RetryPolicy.ONCE);
         this.properties = properties;
     }
 

@@ -3,6 +3,7 @@ package tongban.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ import tongban.archive.RetryPolicy;
 import tongban.archive.S3Connection;
 import tongban.archive.embedded.EmbeddedPostgresServer;
 import tongban.archive.embedded.EmbeddedS3Server;
+import tongban.archive.s3.MinioObjectStore;
+import tongban.documents.RenderCertificate;
 
 /**
  * PostgreSQL and the object store, real or embedded, and the archive over them. Embedded servers start only for
@@ -87,13 +90,16 @@ class StorageConfiguration {
     @Bean(destroyMethod = "close")
     ObjectStore objectStore(S3Connection connection, S3Properties properties) {
         S3Properties.Retry retry = properties.retry();
-        return ObjectStore.s3(connection, new RetryPolicy(retry.attempts(), retry.firstDelay(), retry.maxDelay()));
+        return new MinioObjectStore(connection, new RetryPolicy(retry.attempts(), retry.firstDelay(), retry.maxDelay()));
     }
 
     @Bean
-    Archive archive(ObjectStore store, DataSource dataSource, S3Properties s3, ArchiveProperties properties, Clock clock) {
+    Archive archive(ObjectStore store, DataSource dataSource, S3Properties s3, ArchiveProperties properties,
+                    RenderCertificate templates, Clock clock) {
+        Map<String, String> declared = templates.types().stream().collect(java.util.stream.Collectors.toMap(
+                type -> type, type -> templates.type(type).orElseThrow().retentionClass()));
         return Archive.open(store, dataSource, new ArchiveSettings(s3.bucketCertificates(), s3.bucketArchive(),
-                properties.requireObjectLock(), properties.retention().policy(), properties.orphanGrace(), properties.audit().progressInterval(),
+                properties.requireObjectLock(), properties.retention().policy(declared), properties.orphanGrace(), properties.audit().progressInterval(),
                 properties.audit().parallelism()), clock);
     }
 

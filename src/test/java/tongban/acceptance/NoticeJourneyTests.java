@@ -33,6 +33,8 @@ class NoticeJourneyTests {
     int port;
     @Autowired
     SealService seals;
+    @Autowired
+    tongban.archive.Archive archive;
     Http http;
 
     @BeforeEach
@@ -71,6 +73,9 @@ class NoticeJourneyTests {
         assertThat(text).contains("受理");
         String notice = r.json().path("documents").get(0).path("id").asString();
         assertThat(http.get("/api/v1/certificates", "lisi").body()).doesNotContain(notice);
+        // registered as what it is: a notice, never an e-certificate to reuse
+        assertThat(archive.certificates().find(java.util.UUID.fromString(notice)).orElseThrow().kind())
+                .isEqualTo(tongban.archive.DocumentKind.NOTICE);
         assertThat(http.get("/api/v1/documents/" + notice + "/pdf", "zhangsan").status()).isEqualTo(404);
     }
 

@@ -3,6 +3,8 @@ package tongban.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tongban.archive.Archive;
 import tongban.archive.ArchiveResult;
 import tongban.archive.StoreCertificate;
-import tongban.documents.CertificateNumbers;
+import tongban.documents.RenderCertificate;
 import tongban.support.Fixtures;
 import tongban.support.Http;
 
@@ -28,12 +30,14 @@ class UnclaimedDocumentTests {
     int port;
     @Autowired
     Archive archive;
+    @Autowired
+    RenderCertificate templates;
 
     @Test
     void aRegisteredCertificateNoApplicationClaimsIsReportedAndNeverListedToItsHolder() {
         UUID id = UUID.randomUUID();
-        String number = CertificateNumbers.individualBusinessCreditCode("310115",
-                Math.abs(id.getLeastSignificantBits() % 887_503_681L)).value();
+        String number = templates.type("business-licence").orElseThrow().number("310115", LocalDate.now(),
+                Math.abs(id.getLeastSignificantBits() % 887_503_681L), Map.of());
         ArchiveResult<?> stored = archive.certificates().store(new StoreCertificate(id, "business-licence", number,
                 SubmissionStorm.HOLDER, "上海市市场监督管理局", Instant.now(), Optional.empty(),
                 Fixtures.pdf("a licence left by a crash")));

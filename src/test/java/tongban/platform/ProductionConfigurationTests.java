@@ -20,6 +20,7 @@ import tongban.archive.ObjectStore;
 import tongban.archive.RetryPolicy;
 import tongban.archive.embedded.EmbeddedPostgresServer;
 import tongban.archive.embedded.EmbeddedS3Server;
+import tongban.archive.s3.MinioObjectStore;
 import tongban.seal.Department;
 import tongban.seal.keys.LocalTestAuthority;
 import tongban.support.ProductionKeys;
@@ -117,7 +118,7 @@ class ProductionConfigurationTests {
             throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir.resolve("pg"));
              EmbeddedS3Server s3 = EmbeddedS3Server.start(dir.resolve("s3"));
-             ObjectStore store = ObjectStore.s3(s3.connection(), RetryPolicy.ONCE)) {
+             ObjectStore store = new MinioObjectStore(s3.connection(), RetryPolicy.ONCE)) {
             // made beforehand, as an operator may: S3Proxy cannot make a bucket with Object Lock
             store.ensureBucket("tongban-certificates");
             store.ensureBucket("tongban-archive");
@@ -125,7 +126,7 @@ class ProductionConfigurationTests {
             settings.putAll(external(postgres, s3, dir));
             List<String> arguments = arguments(settings);
             arguments.removeIf(a -> a.startsWith("--tongban.seals."));
-            arguments.addAll(ProductionKeys.create(dir.resolve("keys"), List.of("shanghai-amr", "shanghai-psb"))
+            arguments.addAll(ProductionKeys.create(dir.resolve("keys"), List.copyOf(ProductionKeys.packDepartments().keySet()))
                     .properties("https://tsa.example.gov.cn/tsr"));
 
             String refusal = refusal(arguments);
@@ -137,15 +138,16 @@ class ProductionConfigurationTests {
     @Test
     void sealKeysOfTheLocalTestAuthorityAreRefusedEvenWhenConfiguredAsKeys(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        LocalTestAuthority local = LocalTestAuthority.openOrCreate(dir.resolve("local"), List.of(
-                new Department("shanghai-amr", "上海市市场监督管理局", "电子证照专用章", null),
-                new Department("shanghai-psb", "上海市公安局", "电子证照专用章", null)), null, java.time.Clock.systemUTC());
+        LocalTestAuthority local = LocalTestAuthority.openOrCreate(dir.resolve("local"),
+                ProductionKeys.packDepartments().entrySet().stream()
+                        .map(d -> new Department(d.getKey(), d.getValue(), "电子证照专用章", null)).toList(),
+                null, java.time.Clock.systemUTC());
         Path anchors = Files.writeString(dir.resolve("anchors.pem"), tongban.seal.keys.Pem.write(List.of(local.root())));
         Map<String, String> settings = production();
         settings.remove("tongban.seals.keys.shanghai-amr.kind");
         settings.remove("tongban.seals.keys.shanghai-amr.file");
         settings.put("tongban.seals.trust-anchors[0]", anchors.toString());
-        for (String department : List.of("shanghai-amr", "shanghai-psb")) {
+        for (String department : ProductionKeys.packDepartments().keySet()) {
             var key = local.sealKey(department);
             settings.put("tongban.seals.keys." + department + ".kind", "PKCS12");
             settings.put("tongban.seals.keys." + department + ".file", key.file().toString());

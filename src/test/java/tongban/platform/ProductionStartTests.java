@@ -63,7 +63,7 @@ class ProductionStartTests {
                 "--tongban.security.role-claim=" + BearerTokens.ROLE_CLAIM,
                 "--tongban.data-dir=" + dir.resolve("data"),
                 "--tongban.archive.audit.cron=-"));
-        arguments.addAll(ProductionKeys.create(dir.resolve("keys"), List.of("shanghai-amr", "shanghai-psb"))
+        arguments.addAll(ProductionKeys.create(dir.resolve("keys"), List.copyOf(ProductionKeys.packDepartments().keySet()))
                 .properties("https://tsa.example.gov.cn/tsr"));
         application = new SpringApplicationBuilder(TongbanApplication.class).run(arguments.toArray(String[]::new));
         http = new Http(((WebServerApplicationContext) application).getWebServer().getPort());
@@ -95,7 +95,8 @@ class ProductionStartTests {
         Http.Response seals = get("/api/v1/seals", token(List.of("OPERATOR")));
 
         assertThat(seals.status()).isEqualTo(200);
-        assertThat(seals.json().findValuesAsString("departmentId")).containsExactlyInAnyOrder("shanghai-amr", "shanghai-psb");
+        assertThat(seals.json().findValuesAsString("departmentId"))
+                .containsExactlyInAnyOrderElementsOf(ProductionKeys.packDepartments().keySet());
         assertThat(seals.body()).doesNotContain("LOCAL TEST").doesNotContain("NOT FOR PRODUCTION");
     }
 

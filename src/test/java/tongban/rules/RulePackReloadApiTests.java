@@ -69,8 +69,8 @@ class RulePackReloadApiTests {
     @Test
     void aChangedRuleServesAfterReloadWithANewVersion() {
         String before = evaluate().path("packVersion").asString();
-        packs.replace(A + "eligibility.drl", "Applicant( isPerson(), age >= 16, age < 18, !ownLabourIncome )",
-                "Applicant( isPerson(), age >= 16, age < 40, !ownLabourIncome )");
+        packs.replace(A + "eligibility.drl", "age < $p.value(\"adulthoodAge\"), !ownLabourIncome",
+                "age < 40, !ownLabourIncome");
         Response reloaded = reload("policy");
         assertThat(reloaded.status()).isEqualTo(200);
         var after = evaluate();
@@ -101,7 +101,8 @@ class RulePackReloadApiTests {
         assertThat(ok.json().path("failed").asLong()).isZero();
         assertThat(ok.json().path("passed").asLong()).isPositive();
 
-        packs.replace(A + "eligibility.drl", "age >= 16, age < 18", "age >= 17, age < 18");
+        // a dated parameter changed in place: the minimum age of 16 becomes 17
+        packs.replace(A + "parameters.yaml", "value: 16", "value: 17");
         assertThat(reload("policy").status()).isEqualTo(200);
         Response failing = reloadLike("/api/v1/rule-packs/test", "policy");
         assertThat(failing.json().path("failed").asLong()).isPositive();
@@ -122,10 +123,10 @@ class RulePackReloadApiTests {
                 return statuses;
             }));
         }
-        String age = "age < 16";
+        String age = "value: 16";
         for (int i = 0; i < 3; i++) {
-            String next = age.equals("age < 16") ? "age < 15" : "age < 16";
-            packs.replace(A + "eligibility.drl", age, next);
+            String next = age.equals("value: 16") ? "value: 15" : "value: 16";
+            packs.replace(A + "parameters.yaml", age, next);
             age = next;
             assertThat(reload("policy").status()).isEqualTo(200);
         }

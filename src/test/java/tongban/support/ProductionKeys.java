@@ -41,6 +41,24 @@ public final class ProductionKeys {
         this.anchors = anchors;
     }
 
+    /**
+     * Every department of the shipped rule packs, id to printed name: each needs a key in production, and a pack
+     * added with a department of its own (files only) needs no change here.
+     */
+    public static Map<String, String> packDepartments() {
+        Map<String, String> departments = new java.util.TreeMap<>();
+        tools.jackson.dataformat.yaml.YAMLMapper yaml = tools.jackson.dataformat.yaml.YAMLMapper.builder().build();
+        try (var packs = Files.list(Path.of("rules"))) {
+            for (Path item : packs.map(p -> p.resolve("item.yaml")).filter(Files::isRegularFile).toList()) {
+                var department = yaml.readTree(Files.readString(item)).path("department");
+                departments.put(department.path("id").asString(), department.path("zh").asString());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return departments;
+    }
+
     public static ProductionKeys create(Path directory, List<String> departments) throws Exception {
         Files.createDirectories(directory);
         KeyPair rootPair = ecKey();

@@ -1,6 +1,7 @@
 package tongban.verification;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import tongban.archive.RevokeCertificate;
 import tongban.archive.StoreCertificate;
 import tongban.documents.CertificateData;
 import tongban.documents.CertificateDocument;
-import tongban.documents.CertificateNumbers;
+import tongban.documents.CertificateType;
 import tongban.documents.RenderCertificate;
 import tongban.seal.SealCommand;
 import tongban.seal.SealPosition;
@@ -62,7 +63,13 @@ final class Certificates {
 
     /** A business licence number no test has used: a random sequence in a division the demo data leaves alone. */
     static String newNumber() {
-        return CertificateNumbers.individualBusinessCreditCode("310115", RANDOM.nextLong(887_503_681L)).value();
+        return BusinessLicences.TYPE.number("310115", LocalDate.now(), RANDOM.nextLong(887_503_681L), Map.of());
+    }
+
+    /** The business licence type as its template declares it, read once. */
+    private static final class BusinessLicences {
+        static final CertificateType TYPE = new RenderCertificate(Path.of("templates")).type("business-licence")
+                .orElseThrow();
     }
 
     Issued issue(UUID id, Instant issuedAt, Optional<Instant> validUntil) {

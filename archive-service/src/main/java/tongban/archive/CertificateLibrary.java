@@ -47,7 +47,7 @@ final class CertificateLibrary implements ECertificates {
         ECertificate certificate = new ECertificate(command.id(), command.type(), command.number(),
                 command.holder(), command.issuer(), command.issuedAt(), command.validUntil(), CertificateStatus.VALID,
                 Optional.empty(), Optional.empty(), sha256, command.pdf().length, bucket.location(written), retention,
-                bucket.now());
+                bucket.now(), command.kind());
         if (bucket.register(written, sha256, () -> registry.register(certificate))) {
             return new Stored<>(certificate);
         }

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import tongban.archive.s3.MinioObjectStore;
 
 /**
- * The object storage the archive needs (对象存储), named for that need; {@link #s3} is the S3 adapter. Calls
+ * The object storage the archive needs (对象存储), named for that need; the S3 adapter, {@code
+ * tongban.archive.s3.MinioObjectStore}, implements it (the interface knows no adapter, so the two form no loop). Calls
  * retry transient failures with exponential backoff and then throw {@link ObjectStoreException}.
  *
  * <p>In a versioned bucket (every bucket with Object Lock is one) a key may hold several versions: the archive
@@ -16,11 +16,6 @@ import tongban.archive.s3.MinioObjectStore;
  * occupant, whatever was written over it later.
  */
 public interface ObjectStore extends AutoCloseable {
-
-    /** An S3 store (Ceph RGW, MinIO, S3Proxy, AWS …) through the MinIO Java client. */
-    static ObjectStore s3(S3Connection connection, RetryPolicy retry) {
-        return new MinioObjectStore(connection, retry);
-    }
 
     /** Creates the bucket if it does not exist, without Object Lock. */
     void ensureBucket(String bucket);

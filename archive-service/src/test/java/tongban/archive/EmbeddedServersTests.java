@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tongban.archive.embedded.EmbeddedPostgresServer;
 import tongban.archive.embedded.EmbeddedS3Server;
+import tongban.archive.s3.MinioObjectStore;
 
 /** The embedded servers keep their data across restarts; PostgreSQL runs whether the JVM is root or not. */
 class EmbeddedServersTests {
@@ -49,7 +50,7 @@ class EmbeddedServersTests {
     @Test
     void s3KeepsObjectsPortAndCredentialsAcrossARestart() throws Exception {
         try (EmbeddedS3Server s3 = EmbeddedS3Server.start(Files.createTempDirectory("embedded-s3"));
-             ObjectStore store = ObjectStore.s3(s3.connection(), TestBed.quickRetries())) {
+             ObjectStore store = new MinioObjectStore(s3.connection(), TestBed.quickRetries())) {
             S3Connection before = s3.connection();
             store.ensureBucket("kept");
             store.putIfAbsent("kept", "a.txt", ObjectContent.of("a".getBytes()), Map.of(), Optional.empty());

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import tongban.archive.embedded.EmbeddedPostgresServer;
 import tongban.archive.embedded.EmbeddedS3Server;
+import tongban.archive.s3.MinioObjectStore;
 
 /**
  * Real stores for one test class: a fresh database on the embedded PostgreSQL server of this JVM (migrated by the
@@ -62,7 +63,7 @@ final class TestBed implements AutoCloseable {
         dataSource = new HikariDataSource(pool);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         s3 = onCeph() ? null : EmbeddedS3Server.start(Files.createTempDirectory("archive-test-s3"));
-        store = ObjectStore.s3(onCeph() ? cephConnection() : s3.connection(), retry);
+        store = new MinioObjectStore(onCeph() ? cephConnection() : s3.connection(), retry);
         certificates = settings.certificatesBucket();
         packages = settings.packagesBucket();
         this.settings = settings;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import tongban.archive.CertificateRevision;
 import tongban.archive.CertificateStatus;
+import tongban.archive.DocumentKind;
 import tongban.archive.ECertificate;
 import tongban.archive.ObjectLocation;
 import tongban.archive.Retention;
@@ -24,7 +25,7 @@ public final class CertificateRegistry {
 
     private static final String COLUMNS = "id, type, number, holder, issuer, issued_at, valid_until, status, status_reason,"
             + " status_changed_at, sha256, size_bytes, bucket, object_key, version_id, retention_class, retain_until,"
-            + " store_locked, registered_at";
+            + " store_locked, registered_at, kind";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -41,7 +42,7 @@ public final class CertificateRegistry {
     public boolean register(ECertificate c) {
         return Jdbc.transaction(dataSource, "registering a certificate", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into archive_certificate (" + COLUMNS + ")"
-                    + " values (?, ?, ?, ?, ?, ?, ?, 'VALID', null, null, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, 'VALID', null, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict on constraint archive_certificate_number_unique do nothing")) {
                 insert.setObject(1, c.id());
                 insert.setString(2, c.type());
@@ -59,6 +60,7 @@ public final class CertificateRegistry {
                 Jdbc.set(insert, 14, c.retention().retainUntil());
                 insert.setBoolean(15, c.retention().enforcedByStore());
                 Jdbc.set(insert, 16, c.registeredAt());
+                insert.setString(17, c.kind().name());
                 if (insert.executeUpdate() == 0) {
                     return false;
                 }
@@ -212,7 +214,8 @@ public final class CertificateRegistry {
         return new ECertificate((UUID) row.getObject("id"), row.getString("type"), row.getString("number"),
                 row.getString("holder"), row.getString("issuer"), Jdbc.instant(row, "issued_at"), validUntil, status,
                 Optional.ofNullable(row.getString("status_reason")), changedAt, new Sha256(row.getString("sha256")),
-                row.getLong("size_bytes"), Jdbc.location(row), Jdbc.retention(row), Jdbc.instant(row, "registered_at"));
+                row.getLong("size_bytes"), Jdbc.location(row), Jdbc.retention(row), Jdbc.instant(row, "registered_at"),
+                DocumentKind.valueOf(row.getString("kind")));
     }
 
     private static <T> Optional<T> first(List<T> list) {
