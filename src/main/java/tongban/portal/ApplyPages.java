@@ -275,6 +275,7 @@ class ApplyPages {
                 .map(f -> FieldView.of(f, answers, errors.get(f.name()), lang)).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("answers", answers);
+        model.addAttribute("deliveries", Answers.DELIVERIES);
         model.addAttribute("commitmentOffered", c.item().materials().stream()
                 .anyMatch(m -> m.satisfiedBy().contains(MaterialSpec.Means.COMMITMENT)));
         model.addAttribute("held", held(c, lang));

@@ -35,7 +35,7 @@ class Checklists {
 
     /** A material as the list shows it: its status in words, and for an uploadable one the last file's verdict. */
     record Row(String code, String name, String status, String statusText, String tag, boolean uploadable,
-               String accepts, Drafts.DraftFile file, String verdict) {
+               String accepts, String types, Drafts.DraftFile file, String verdict) {
     }
 
     /** An answer the rules cannot read: its field and what is wrong, in words. */
@@ -121,7 +121,8 @@ class Checklists {
                         texts.message(lang, "portal.rejection." + file.rejectionCode()));
         return new Row(check.code(), PageTexts.of(check.name(), lang), status,
                 texts.message(lang, "portal.status." + status), tag, uploadable,
-                spec == null ? "" : String.join(", ", spec.accepts()), file, verdict);
+                spec == null ? "" : String.join(",", spec.accepts()), spec == null ? "" : GuidePage.types(spec), file,
+                verdict);
     }
 
     /** An answer the rules refused (e.g. a character no certificate can print), named by its field's label. */

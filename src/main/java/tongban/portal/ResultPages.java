@@ -68,7 +68,7 @@ class ResultPages {
             return NotFound.page(response);
         }
         ServiceItem item = packs.item(view.item()).orElse(null);
-        model.addAttribute("application", view);
+        model.addAttribute("result", view);
         model.addAttribute("itemName", item == null ? view.item() : PageTexts.of(item.name(), lang));
         model.addAttribute("status", view.status().name());
         model.addAttribute("statusText", texts.message(lang, "portal.result.status." + view.status().name()));
