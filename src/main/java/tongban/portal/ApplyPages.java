@@ -84,11 +84,9 @@ class ApplyPages {
                 HttpServletResponse response, Model model) {
         Lang lang = PageTexts.lang(request);
         Context c = context(item, draft, login);
-        if (c == null) {
-            return NotFound.page(response);
-        }
-        if (c.draft().submitted()) {
-            return "redirect:/apply/applications/" + c.draft().applicationId() + lang.query();
+        String elsewhere = elsewhere(c, lang, response);
+        if (elsewhere != null) {
+            return elsewhere;
         }
         return page(c, c.draft().answers(), Map.of(), lang, model);
     }
@@ -158,11 +156,9 @@ class ApplyPages {
                   HttpServletResponse response, Model model) {
         Lang lang = PageTexts.lang(request);
         Context c = context(item, draft, login);
-        if (c == null) {
-            return NotFound.page(response);
-        }
-        if (c.draft().submitted()) {
-            return "redirect:/apply/applications/" + c.draft().applicationId() + lang.query();
+        String elsewhere = elsewhere(c, lang, response);
+        if (elsewhere != null) {
+            return elsewhere;
         }
         Answers answers = c.draft().answers();
         Map<String, String> errors = errors(c, answers, lang);
@@ -182,11 +178,9 @@ class ApplyPages {
                   Principal login, HttpServletRequest request, HttpServletResponse response, Model model) {
         Lang lang = PageTexts.lang(request);
         Context c = context(item, draft, login);
-        if (c == null) {
-            return NotFound.page(response);
-        }
-        if (c.draft().submitted()) {
-            return "redirect:/apply/applications/" + c.draft().applicationId() + lang.query();
+        String elsewhere = elsewhere(c, lang, response);
+        if (elsewhere != null) {
+            return elsewhere;
         }
         if (!key.equals(c.draft().idempotencyKey())) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -228,6 +222,14 @@ class ApplyPages {
     }
 
     record Context(ServiceItem item, Drafts.Draft draft, Subject subject) {
+    }
+
+    /** Where a request for a draft goes instead: "not found", or once submitted its result; null to go on. */
+    private static String elsewhere(Context c, Lang lang, HttpServletResponse response) {
+        if (c == null) {
+            return NotFound.page(response);
+        }
+        return c.draft().submitted() ? "redirect:/apply/applications/" + c.draft().applicationId() + lang.query() : null;
     }
 
     static UUID uuid(String id) {
