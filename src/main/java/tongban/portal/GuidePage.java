@@ -72,7 +72,10 @@ class GuidePage {
             if (subject.kind() == SubjectKind.PERSON) {
                 holds.add(texts.message(lang, shared.identityVerified() ? "portal.guide.verified" : "portal.guide.notVerified"));
             }
-            heldTypes.forEach(t -> holds.add(texts.message(lang, "portal.guide.holdsCertificate", t)));
+            // a type by the name of the certificate an item issues, where one does
+            heldTypes.forEach(t -> holds.add(texts.message(lang, "portal.guide.holdsCertificate", packs.items().stream()
+                    .filter(i -> i.issues().type().equals(t)).map(i -> PageTexts.of(i.issues().name(), lang))
+                    .findFirst().orElse(t))));
             model.addAttribute("holds", holds);
         }
         Set<String> held = heldTypes;
