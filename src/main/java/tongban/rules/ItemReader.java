@@ -24,7 +24,7 @@ import tongban.rules.vocabulary.Text;
 final class ItemReader {
 
     private static final Set<String> ITEM_KEYS = Set.of("code", "itemCode", "name", "department", "legalBasis",
-            "issues", "fee", "timeLimit", "timeLimitNote", "form", "records", "materials", "notices");
+            "issues", "fee", "timeLimit", "timeLimitNote", "form", "records", "materials", "notices", "theme");
     private static final Set<String> FIELD_KEYS = Set.of("type", "required", "values", "catalogue", "min",
             "greaterThan", "maxLength", "zh", "en");
     private static final Set<String> MATERIAL_KEYS = Set.of("code", "name", "accepts", "satisfiedBy");
@@ -69,6 +69,12 @@ final class ItemReader {
         // the national item code (事项编码) where one is published; some local items have none yet
         String itemCode = get(item, "itemCode", Value::text);
         Text name = get(item, "name", this::text);
+        // the portal's grouping (主题), optional: an item without one is listed under "other services"
+        ServiceItem.Theme theme = get(item, "theme", v -> {
+            Map<String, Value> t = v.map(Set.of("code", "zh", "en"), Set.of("code", "zh", "en"));
+            return t == null ? null : new ServiceItem.Theme(get(t, "code", Value::text),
+                    new Text(get(t, "zh", Value::text), get(t, "en", Value::text)));
+        });
         ServiceItem.Department department = get(item, "department", v -> {
             Map<String, Value> d = v.map(Set.of("id", "zh", "en"), Set.of("id", "zh", "en"));
             return d == null ? null : new ServiceItem.Department(get(d, "id", Value::text),
@@ -97,7 +103,7 @@ final class ItemReader {
             return null;
         }
         return new ServiceItem(code, itemCode, name, department, List.copyOf(basis), issues, fee, limit, limitNote,
-                form, records, materials, notices);
+                form, records, materials, notices, theme);
     }
 
     private static <T> T get(Map<String, Value> map, String key, Function<Value, T> read) {
@@ -145,9 +151,9 @@ final class ItemReader {
             String typeName = get(spec, "type", v -> v.oneOf(Set.of("text", "flag", "integer", "decimal", "choice", "list")));
             FieldSpec.Type type = typeName == null ? null : FieldSpec.Type.valueOf(typeName.toUpperCase(Locale.ROOT));
             List<Choice> choices = new ArrayList<>();
-            List<String> values = get(spec, "values", Value::texts);
+            List<Choice> values = get(spec, "values", this::values);
             if (values != null) {
-                values.forEach(v -> choices.add(new Choice(v, null)));
+                choices.addAll(values);
             }
             String catalogue = get(spec, "catalogue", Value::text);
             if (catalogue != null) {
@@ -170,6 +176,26 @@ final class ItemReader {
             }
         });
         return fields;
+    }
+
+    /** A field's values: codes, or {@code {code, zh, en}} when the applicant should read a label, not the code. */
+    private List<Choice> values(Value node) {
+        List<Choice> values = new ArrayList<>();
+        for (Value v : node.list()) {
+            if (v.isMap()) {
+                Map<String, Value> c = v.map(Set.of("code", "zh", "en"), Set.of("code", "zh", "en"));
+                if (c != null) {
+                    values.add(new Choice(get(c, "code", Value::text), new Text(get(c, "zh", Value::text),
+                            get(c, "en", Value::text))));
+                }
+            } else {
+                String code = v.text();
+                if (code != null) {
+                    values.add(new Choice(code, null));
+                }
+            }
+        }
+        return values;
     }
 
     /** A text's length in characters: declared, or the default; other types have none. */

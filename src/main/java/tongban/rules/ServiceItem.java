@@ -9,6 +9,7 @@ import tongban.rules.vocabulary.Text;
  * A service item (事项) as declared by its pack's {@code item.yaml}: what it is, who issues what, and
  * every material and form field it may need. The service guide (办事指南) is made from this and the rules.
  * {@code timeLimitNote} tells what the time limit's numbers do not, such as an extension the law allows.
+ * {@code theme} groups items on the portal's home page.
  */
 public record ServiceItem(
         String code,
@@ -23,7 +24,12 @@ public record ServiceItem(
         Map<String, FieldSpec> form,
         Map<String, FieldSpec> records,
         List<MaterialSpec> materials,
-        Notices notices) {
+        Notices notices,
+        Theme theme) {
+
+    /** The theme (主题) the portal lists the item under, such as 开办经营; null when the pack names none. */
+    public record Theme(String code, Text name) {
+    }
 
     /** The issuing department (发证部门); its {@code id} names its seal. */
     public record Department(String id, Text name) {

@@ -1,0 +1,434 @@
+package tongban.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tongban.archive.Archive;
+import tongban.archive.ArchiveResult;
+import tongban.archive.ECertificate;
+import tongban.archive.StoreCertificate;
+import tongban.support.Browser;
+import tongban.support.Fixtures;
+import tongban.support.Http;
+import tongban.support.Multipart;
+
+/**
+ * The three journeys through the portal's pages only, in a real browser (Chromium, 360 px wide unless said): 张三 finds
+ * the business registration, fills it in, sees the one-time checklist change as he answers and uploads, checks his
+ * answers, submits, downloads his business licence and verifies it; 李四's residence permit is accepted with a notice
+ * and completed after the officer's check, and a renewal without a photo is told what is missing, then completed
+ * with the answers kept; the organisation 阿克米 gets a food business licence under a commitment. Every page state
+ * passes axe-core; screenshots are kept in src/target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalJourneyTests {
+
+    static final String MARKUP = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
+    static final String ACME = "91310115MA1H7K2X0N";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Archive archive;
+    @Autowired
+    JdbcClient jdbc;
+    private Browser browser;
+    private Http http;
+
+    @BeforeAll
+    void start() {
+        browser = Browser.start(port);
+        http = new Http(port);
+    }
+
+    @AfterEach
+    void signOut() {
+        browser.resize(360, 915).open("/").signOut();
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    void zhangsanFindsTheItemAppliesAndDownloadsAVerifiedBusinessLicence() throws Exception {
+        browser.signIn("zhangsan").open("/");
+        browser.assertAccessible().screenshot("portal-home");
+        browser.type("#q", "个体").click("#search-button");
+        browser.await("#item-individual-business-registration");
+        assertThat(browser.find("#results-heading").getText()).contains("1");
+        browser.click("#item-individual-business-registration");
+
+        browser.await("#start");
+        assertThat(browser.find("h1").getText()).isEqualTo("个体工商户设立登记");
+        assertThat(browser.find("#holds").getText()).contains("实名认证");
+        assertThat(browser.find("#time-limit").getText()).isEqualTo("当场办结");
+        browser.assertAccessible().screenshot("portal-guide");
+        browser.click("#start");
+
+        browser.await("#answers");
+        assertThat(browser.find("#held").getText()).contains("张三").doesNotContain("310101199001011234");
+        browser.assertAccessible();
+        browser.type("#f-businessName", "上海市黄浦区张三便利店").type("#f-premisesAddress", "上海市黄浦区南京东路1号");
+        tick("#f-businessScope", true);
+        WebElement premises = awaitStatus("premises-proof", "MISSING");
+        assertThat(premises.getText()).contains("缺少");
+        assertThat(browser.find("#status-operator-id").getText()).contains("已有");
+        assertThat(browser.find("#trips").getText()).contains("0 次").contains("最多跑一次");
+        browser.assertAccessible().screenshot("portal-apply-missing");
+
+        browser.attach("#file-premises-proof", "lease.pdf", Fixtures.pdf("租赁合同"));
+        assertThat(awaitStatus("premises-proof", "PROVIDED").getText()).contains("已上传");
+        assertThat(browser.await("#verdict-premises-proof").getText()).contains("检查通过").contains("lease.pdf");
+        browser.assertAccessible();
+        browser.resize(1280, 900).screenshot("portal-apply-desktop").resize(360, 915);
+
+        browser.click("#continue");
+        browser.await("#submit");
+        assertThat(browser.find("#answers-summary").getText()).contains("上海市黄浦区张三便利店").contains("一般零售");
+        browser.assertAccessible().screenshot("portal-review");
+        browser.click("#submit");
+
+        browser.await("#certificate-number");
+        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("ISSUED");
+        assertThat(browser.find("#certificate-number").getText()).matches("[0-9A-Z]{18}");
+        assertThat(browser.find("#qr").getAttribute("src")).startsWith("data:image/svg+xml;base64,");
+        browser.assertAccessible();
+        browser.resize(1280, 900).screenshot("portal-certificate-desktop").resize(360, 915).screenshot("portal-certificate");
+        String result = browser.url();
+
+        byte[] pdf = withSession(URI.create(browser.find("#download-certificate").getAttribute("href")).getPath());
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        Http.Response report = http.postMultipart("/api/v1/verify",
+                new Multipart().file("file", "licence.pdf", "application/pdf", pdf), null, null);
+        assertThat(report.json().path("verdict").asString()).isEqualTo("VALID");
+        browser.open(URI.create(browser.find("#verify-link").getAttribute("href")).getPath());
+        assertThat(browser.await("#verdict").getAttribute("data-outcome")).isEqualTo("VALID");
+
+        // the result and its documents are 张三's only: anyone else is told they do not exist
+        browser.open("/").signOut().signIn("lisi");
+        browser.driver().get(result);
+        assertThat(browser.find("h1").getText()).isEqualTo("页面不存在");
+    }
+
+    @Test
+    void lisisFirstPermitIsAcceptedWithANoticeAndIssuedAfterTheCheck() {
+        browser.signIn("lisi").open("/items/residence-permit");
+        assertThat(browser.find("#time-limit").getText()).contains("15 日").contains("自然日");
+        browser.click("#start");
+        browser.await("#answers");
+        browser.click("#f-applicationType").click("#f-basis").click("#delivery-PICKUP");
+        awaitText("#trips", "2 次");
+        assertThat(browser.find("#trips").getText()).contains("超过一次");
+        assertThat(browser.find("#suggestion").getText()).contains("邮寄");
+        assertThat(browser.find("#status-employment-proof").getText()).contains("已有");
+        browser.assertAccessible().screenshot("portal-permit-two-trips");
+        browser.click("#delivery-POST");
+        awaitText("#trips", "1 次");
+        assertThat(browser.findAll("#suggestion")).isEmpty();
+        assertThat(browser.find("#trips").getText()).contains("符合最多跑一次");
+
+        browser.click("#continue");
+        browser.await("#submit").click();
+        browser.await("#status");
+        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("ACCEPTED");
+        assertThat(browser.find("#deadline").getText()).contains("15 日内").containsPattern("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(browser.find(".portal-notice-link").getText()).contains("受理通知书");
+        assertThat(browser.find("#steps").getText()).contains("社区事务受理服务中心");
+        browser.assertAccessible().screenshot("portal-permit-accepted");
+
+        // after the check at the community affairs centre the officer completes it (the README's command)
+        String id = browser.find("#application-id").getText();
+        assertThat(http.send("POST", "/api/v1/applications/" + id + "/complete", HttpRequest.BodyPublishers.noBody(),
+                "officer").status()).isEqualTo(200);
+        browser.driver().navigate().refresh();
+        assertThat(browser.await("#status").getAttribute("data-status")).isEqualTo("ISSUED");
+        assertThat(browser.find("#certificate-number").getText()).isNotBlank();
+        assertThat(browser.findAll(".portal-notice-link")).hasSize(1);
+        browser.assertAccessible().screenshot("portal-permit-issued");
+    }
+
+    @Test
+    void lisisRenewalWithoutAPhotoIsToldWhatIsMissingThenCompletedWithTheAnswersKept() {
+        browser.signIn("lisi").open("/apply/residence-permit");
+        browser.await("#answers");
+        browser.click("#f-applicationType-1").click("#f-basis");
+        assertThat(awaitStatus("photo", "MISSING").getText()).contains("缺少");
+        browser.click("#continue");
+        browser.await("#submit").click();
+
+        browser.await("#status");
+        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("INCOMPLETE");
+        assertThat(browser.find("#missing").getText()).contains("本人相片");
+        assertThat(browser.find(".portal-notice-link").getText()).contains("一次性告知书");
+        browser.assertAccessible().screenshot("portal-permit-incomplete");
+
+        browser.click("#apply-again");
+        browser.await("#answers");
+        assertThat(browser.find("#f-applicationType-1").isSelected()).isTrue();
+        browser.attach("#file-photo", "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        assertThat(browser.await("#verdict-photo").getText()).contains("未通过检查");
+        assertThat(awaitStatus("photo", "MISSING")).isNotNull();
+        browser.assertAccessible();
+        browser.attach("#file-photo", "photo.jpg", Fixtures.jpeg());
+        awaitText("#verdict-photo", "检查通过");
+        awaitStatus("photo", "PROVIDED");
+        browser.click("#continue");
+        browser.await("#submit").click();
+        assertThat(browser.await("#status").getAttribute("data-status")).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void theOrganisationAcmeGetsAFoodBusinessLicenceUnderACommitment() {
+        holdBusinessLicence(ACME);
+        browser.signIn("acme").open("/items/food-business-licence");
+        assertThat(browser.find("#material-business-licence").getText()).contains("平台已有");
+        browser.click("#start");
+        browser.await("#answers");
+        assertThat(browser.find("#held").getText()).contains("上海阿克米餐饮管理有限公司").contains(ACME);
+        browser.click("#f-businessForm-1");
+        tick("#commitment", false);
+        tick("#f-foodCategories-3", true);
+        tick("#f-foodSafetyManager", true);
+        awaitStatus("food-safety-rules", "MISSING");
+        tick("#commitment", true);
+        assertThat(awaitStatus("food-safety-rules", "COMMITTED").getText()).contains("承诺");
+        assertThat(browser.find("#status-business-licence").getText()).contains("已有");
+        browser.attach("#file-equipment-layout", "layout.pdf", Fixtures.pdf("设备布局"));
+        awaitStatus("equipment-layout", "PROVIDED");
+        browser.assertAccessible().screenshot("portal-food-licence");
+        browser.click("#continue");
+        browser.await("#submit").click();
+        assertThat(browser.await("#status").getAttribute("data-status")).isEqualTo("ISSUED");
+        assertThat(browser.find("#certificate-number").getText()).matches("JY\\d{14}");
+    }
+
+    @Test
+    void markupTypedIntoEveryFieldStaysTextAndTheErrorsAreSummarisedWithTheEntriesKept() {
+        browser.signIn("wangwu").open("/?q=" + java.net.URLEncoder.encode(MARKUP, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(browser.find("#q").getAttribute("value")).isEqualTo(MARKUP);
+        assertThat(browser.find("#no-results")).isNotNull();
+        browser.open("/apply/individual-business-registration");
+        browser.await("#answers");
+        for (WebElement box : browser.findAll("input[name='f.businessScope']:checked")) {
+            box.click();
+        }
+        browser.type("#f-businessName", MARKUP).type("#f-premisesAddress", "");
+        browser.click("#continue");
+
+        browser.await("#error-summary");
+        assertThat(browser.driver().getTitle()).startsWith("错误：").doesNotContain("pwned");
+        assertThat(browser.findAll("main img")).isEmpty();
+        String summary = browser.find("#error-summary").getText();
+        assertThat(summary).contains("最多 30 个字").contains("请填写经营场所").contains("请选择经营范围");
+        assertThat(browser.find("#f-businessName").getAttribute("value")).isEqualTo(MARKUP);
+        assertThat(browser.find("#f-businessName-error").getText()).contains("最多 30 个字");
+        browser.assertAccessible().screenshot("portal-apply-errors");
+        browser.click("#error-summary a");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("f-businessName");
+
+        // a short piece of markup is a valid name: the check page shows it as text
+        browser.type("#f-businessName", "<b>x</b>").type("#f-premisesAddress", "<i>上海</i>");
+        tick("#f-businessScope", true);
+        awaitStatus("premises-proof", "MISSING");
+        browser.click("#continue");
+        browser.await("#submit");
+        assertThat(browser.find("#answers-summary").getText()).contains("<b>x</b>").contains("<i>上海</i>");
+        assertThat(browser.findAll("#answers-summary b, #answers-summary i")).isEmpty();
+        browser.assertAccessible();
+    }
+
+    @Test
+    void theEnglishPagesOnAPhoneAndADesktop() {
+        browser.open("/?lang=en");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.find("h1").getText()).isEqualTo("One door to every government service");
+        browser.assertAccessible().screenshot("portal-home-en");
+        browser.click("#item-residence-permit");
+        browser.await("#start");
+        assertThat(browser.url()).contains("lang=en");
+        assertThat(browser.find("#time-limit").getText()).isEqualTo("15 calendar days (not working days)");
+        browser.assertAccessible().screenshot("portal-guide-en");
+
+        browser.signIn("lisi").open("/apply/residence-permit?lang=en");
+        browser.await("#answers");
+        assertThat(browser.url()).contains("lang=en");
+        assertThat(browser.find("#checklist-heading").getText()).isEqualTo("Your checklist");
+        browser.click("#f-applicationType").click("#f-basis");
+        awaitText("#trips", "at most one trip");
+        assertThat(browser.find("#status-applicant-id").getText()).contains("Held");
+        browser.assertAccessible().screenshot("portal-apply-en");
+        // a phone: nothing wider than the window
+        Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        browser.resize(1280, 900).assertAccessible().screenshot("portal-apply-en-desktop");
+    }
+
+    /**
+     * Without JavaScript the same journey is plain form posts (here an HTTP client with the browser's session): update
+     * the checklist, upload, continue, submit. Two submissions of the check page at once (a double click) are one
+     * application with one certificate.
+     */
+    @Test
+    void withoutJavaScriptThePlainFormsDoTheSameAndADoubleSubmitIssuesOnce() throws Exception {
+        browser.signIn("zhangsan");
+        Session session = new Session(browser, port);
+        int before = http.get("/api/v1/applications", "zhangsan").json().size();
+        String draft = session.location(session.get("/apply/individual-business-registration"));
+        HttpResponse<String> page = session.get(draft);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String csrf = Session.csrf(page.body());
+
+        HttpResponse<String> updated = session.postForm(draft, "_csrf", csrf, "f.businessName", "张三的店",
+                "f.premisesAddress", "上海市黄浦区南京东路1号", "f.businessScope", "retail-general", "f.businessScope",
+                "catering", "delivery", "ONLINE", "action", "update");
+        assertThat(updated.statusCode()).isEqualTo(302);
+        assertThat(session.get(draft).body()).contains("id=\"status-premises-proof\" data-status=\"MISSING\"");
+
+        Multipart upload = new Multipart().text("_csrf", csrf).file("file", "lease.pdf", "application/pdf",
+                Fixtures.pdf("租赁合同"));
+        assertThat(session.post(draft + "/files/premises-proof", upload.contentType(), upload.publisher()).statusCode())
+                .isEqualTo(302);
+        String withFile = session.get(draft).body();
+        assertThat(withFile).contains("id=\"status-premises-proof\" data-status=\"PROVIDED\"").contains("lease.pdf");
+
+        String review = session.location(session.postForm(draft, "_csrf", csrf, "f.businessName", "张三的店",
+                "f.premisesAddress", "上海市黄浦区南京东路1号", "f.businessScope", "retail-general", "f.businessScope",
+                "catering", "delivery", "ONLINE", "action", "review"));
+        String check = session.get(review).body();
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(check);
+        assertThat(key.find()).isTrue();
+        var submits = java.util.stream.IntStream.range(0, 2).mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> session.postForm(draft + "/submit", "_csrf", csrf, "key", key.group(1)))).toList();
+        var locations = submits.stream().map(java.util.concurrent.CompletableFuture::join).map(session::location).toList();
+        assertThat(locations.get(0)).contains("/apply/applications/").isEqualTo(locations.get(1));
+        assertThat(session.get(locations.get(0)).body()).contains("data-status=\"ISSUED\"");
+        assertThat(http.get("/api/v1/applications", "zhangsan").json().size()).isEqualTo(before + 1);
+    }
+
+    /** A plain HTTP client (no JavaScript, redirects not followed) with the session the browser signed in with. */
+    record Session(HttpClient client, String cookies, String base) {
+
+        Session(Browser browser, int port) {
+            this(HttpClient.newHttpClient(), browser.driver().manage().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; ")), "http://localhost:" + port);
+        }
+
+        static String csrf(String html) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+            assertThat(m.find()).as("a CSRF token in the page").isTrue();
+            return m.group(1);
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        HttpResponse<String> postForm(String path, String... pairs) {
+            StringBuilder form = new StringBuilder();
+            for (int i = 0; i < pairs.length; i += 2) {
+                form.append(form.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(pairs[i], java.nio.charset.StandardCharsets.UTF_8))
+                        .append('=').append(java.net.URLEncoder.encode(pairs[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return post(path, "application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString(form.toString()));
+        }
+
+        HttpResponse<String> post(String path, String type, HttpRequest.BodyPublisher body) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type).POST(body));
+        }
+
+        /** Where a redirect leads, as a path with its query. */
+        String location(HttpResponse<String> response) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+            URI to = URI.create(response.headers().firstValue("Location").orElseThrow());
+            return to.getRawPath() + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery());
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                return client.send(request.header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The material's line of the live checklist once it shows {@code status}. */
+    private WebElement awaitStatus(String material, String status) {
+        return browser.await("#status-" + material + "[data-status='" + status + "']");
+    }
+
+    /** Waits until an element's text holds {@code text} (htmx may replace the element meanwhile). */
+    private void awaitText(String css, String text) {
+        new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
+    }
+
+    /** Sets a checkbox, whatever a resumed draft left in it. */
+    private void tick(String css, boolean on) {
+        if (browser.find(css).isSelected() != on) {
+            browser.click(css);
+        }
+    }
+
+    /** GETs a page link with the browser's session, as the browser's own download would. */
+    private byte[] withSession(String path) throws IOException, InterruptedException {
+        Session session = new Session(browser, port);
+        HttpResponse<byte[]> response = session.client().send(HttpRequest.newBuilder(URI.create(session.base() + path))
+                .header("Cookie", session.cookies()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        return response.body();
+    }
+
+    /**
+     * The organisation holds a business licence from its company registration, an item this platform does not serve:
+     * the licence is registered and claimed by an application, as one issued here would be.
+     */
+    private void holdBusinessLicence(String uscc) {
+        if (archive.certificates().listByHolder(uscc).stream().anyMatch(c -> c.type().equals("business-licence"))) {
+            return;
+        }
+        byte[] pdf = ("%PDF-1.7\n% licence " + UUID.randomUUID() + "\n%%EOF\n").getBytes();
+        ECertificate licence = ((ArchiveResult.Stored<ECertificate>) archive.certificates().store(new StoreCertificate(
+                UUID.randomUUID(), "business-licence", uscc, uscc, "上海市市场监督管理局", Instant.now(), Optional.empty(),
+                pdf))).record();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("insert into application (id, username, subject_id, item, idempotency_key, request_sha256, status, request, "
+                        + "certificate_id, certificate_number, created_at, updated_at) values (?, 'acme', ?, 'company-registration', "
+                        + "?, ?, 'ISSUED', cast(? as jsonb), ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), uscc, "fixture-" + UUID.randomUUID(), "0".repeat(64),
+                        "{\"form\":{\"businessName\":\"上海阿克米餐饮管理有限公司\",\"premisesAddress\":\"上海市浦东新区张江路88号\"}}",
+                        licence.id(), uscc, now, now)
+                .update();
+    }
+
+}
