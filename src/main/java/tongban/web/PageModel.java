@@ -39,8 +39,9 @@ class PageModel {
         boolean signedIn = login != null && login.isAuthenticated() && !(login instanceof AnonymousAuthenticationToken);
         model.addAttribute("signedIn", signedIn);
         model.addAttribute("userName", signedIn ? login.getName() : null);
-        // htmx sends it with every request it makes (the layout puts it on <body>): its POSTs pass the CSRF check
-        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
+        // htmx sends it with every request it makes (the layout puts it on <body>): its POSTs pass the CSRF check.
+        // Only once signed in: reading the token makes a session, which an anonymous reader of the catalogue needs not
+        if (signedIn && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
             model.addAttribute("htmxHeaders", "{\"" + csrf.getHeaderName() + "\":\"" + csrf.getToken() + "\"}");
         }
     }

@@ -160,10 +160,14 @@ class PortalJourneyTests {
         assertThat(browser.find("#steps").getText()).contains("社区事务受理服务中心");
         browser.assertAccessible().screenshot("portal-permit-accepted");
 
-        // after the check at the community affairs centre the officer completes it (the README's command)
+        // the officer of lisi's district (浦东新区) records the check at the community affairs centre and completes it
+        // (the README's commands)
         String id = browser.find("#application-id").getText();
+        assertThat(http.send("POST", "/api/v1/applications/" + id + "/in-person-check",
+                HttpRequest.BodyPublishers.ofString("{\"checked\":\"身份证原件，现场采集相片\",\"result\":\"PASSED\"}"),
+                "officer2", "application/json").status()).isEqualTo(201);
         assertThat(http.send("POST", "/api/v1/applications/" + id + "/complete", HttpRequest.BodyPublishers.noBody(),
-                "officer").status()).isEqualTo(200);
+                "officer2").status()).isEqualTo(200);
         browser.driver().navigate().refresh();
         assertThat(browser.await("#status").getAttribute("data-status")).isEqualTo("ISSUED");
         assertThat(browser.find("#certificate-number").getText()).isNotBlank();
