@@ -146,6 +146,10 @@ public final class Browser implements AutoCloseable {
 
     /** Signs out everywhere (the header's sign-out button), if signed in. */
     public Browser signOut() {
+        if (findAll("#sign-out").isEmpty()) {
+            // an error page (403, 404) has no header: the sign-in page shows it with the sign-out button when signed in
+            open("/login");
+        }
         if (!findAll("#sign-out").isEmpty()) {
             click("#sign-out");
             new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.id("sign-out")).isEmpty());
