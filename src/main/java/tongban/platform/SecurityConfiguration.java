@@ -63,6 +63,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/tsa").permitAll()
                         .requestMatchers("/api/v1/seals", "/api/v1/seals/**", "/api/v1/audit", "/api/v1/archive/**")
                                 .hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/replay").hasRole(Roles.OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke",
                                 "/api/v1/applications/*/complete").hasRole(Roles.OFFICER)
                         .requestMatchers("/api/v1/applications", "/api/v1/applications/**", "/api/v1/certificates",
