@@ -244,7 +244,7 @@ public class RulePacks {
     }
 
     /** Reads the published versions again if any was published since they were last read (on any node). */
-    void refresh() {
+    synchronized void refresh() {
         if (store == null) {
             return;
         }

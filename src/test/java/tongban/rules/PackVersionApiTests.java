@@ -232,14 +232,8 @@ class PackVersionApiTests {
                 zip == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(zip), user);
     }
 
-    /** The shipped pack promising a decision in one working day instead of on the spot, its scenarios saying so. */
     private static byte[] laterVersion() {
-        Path pack = copy();
-        replace(pack.resolve("item.yaml"), "timeLimit: { days: 0,", "timeLimit: { days: 1,");
-        replace(pack.resolve("tests/visits.yaml"), "timeLimitWorkingDays: 0", "timeLimitWorkingDays: 1");
-        replace(pack.resolve("tests/visits.yaml"), "timeLimitWorkingDays: 0", "timeLimitWorkingDays: 1");
-        replace(pack.resolve("tests/visits.yaml"), "timeLimit: { days: 0,", "timeLimit: { days: 1,");
-        return PackSource.read(pack, "rules/" + ITEM).toZip();
+        return PackFixture.oneDayRegistration(HOME.resolve("copies").resolve(UUID.randomUUID().toString()));
     }
 
     private static Path copy() {

@@ -76,13 +76,7 @@ class TwoNodeTests {
         String facts = EvaluateApiSamples.EXAMPLE_1.replace("2026-11-27", "2028-01-01");
         String before = b.postJson("/api/v1/items/" + ITEM + "/evaluate", facts, null).json().path("packVersion").asString();
 
-        Path pack = home.resolve("later").resolve(UUID.randomUUID().toString());
-        PackFixture later = PackFixture.copyOfShippedPacks(pack)
-                .replace(ITEM + "/item.yaml", "timeLimit: { days: 0,", "timeLimit: { days: 1,")
-                .replace(ITEM + "/tests/visits.yaml", "timeLimitWorkingDays: 0", "timeLimitWorkingDays: 1")
-                .replace(ITEM + "/tests/visits.yaml", "timeLimitWorkingDays: 0", "timeLimitWorkingDays: 1")
-                .replace(ITEM + "/tests/visits.yaml", "timeLimit: { days: 0,", "timeLimit: { days: 1,");
-        byte[] zip = PackSource.read(later.dir.resolve(ITEM), "rules/" + ITEM).toZip();
+        byte[] zip = PackFixture.oneDayRegistration(home.resolve("later"));
         Response published = a.post("/api/v1/rule-packs/" + ITEM + "/versions?effectiveFrom=2027-06-01", "application/zip",
                 java.net.http.HttpRequest.BodyPublishers.ofByteArray(zip), "policy");
         assertThat(published.status()).as(published.body()).isEqualTo(201);
