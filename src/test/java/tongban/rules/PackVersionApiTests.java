@@ -174,6 +174,23 @@ class PackVersionApiTests {
     }
 
     @Test
+    void theCatalogueIsSearchedAndPaged() {
+        Http http = new Http(port);
+        assertThat(http.get("/api/v1/items", null).json()).hasSize(3);
+        assertThat(codes(http.get("/api/v1/items?q=PERMIT", null))).containsExactly("residence-permit");
+        assertThat(codes(http.get("/api/v1/items?q=%E5%B1%85%E4%BD%8F%E8%AF%81", null))).containsExactly("residence-permit");
+        assertThat(http.get("/api/v1/items?limit=2", null).json()).hasSize(2);
+        assertThat(http.get("/api/v1/items?limit=2&offset=2", null).json()).hasSize(1);
+        assertThat(http.get("/api/v1/items?q=nothing-like-this", null).json()).isEmpty();
+        for (String bad : new String[] {"limit=0", "limit=1001", "offset=-1", "q=" + "x".repeat(101)}) {
+            Response r = http.get("/api/v1/items?" + bad, null);
+            assertProblem(r, 400, "INVALID_QUERY");
+            assertThat(r.json().path("field").asString()).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+        assertProblem(http.get("/api/v1/items?limit=%3Cb%3E", null), 400, null);
+    }
+
+    @Test
     void badPublicationsAreRefusedAndPublishNothing() {
         Http http = new Http(port);
         assertProblem(publish(http, null, null), 400, "INVALID_EFFECTIVE_FROM");
@@ -201,6 +218,12 @@ class PackVersionApiTests {
             assertProblem(http.get(VERSIONS, user), 403, "FORBIDDEN");
         }
         assertThat(http.get(VERSIONS, "policy").body()).doesNotContain("2031-01-01");
+    }
+
+    private static java.util.List<String> codes(Response r) {
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        r.json().forEach(item -> codes.add(item.path("code").asString()));
+        return codes;
     }
 
     private static JsonNode evaluate(Http http, String asOf) {
