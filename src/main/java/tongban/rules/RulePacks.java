@@ -89,7 +89,13 @@ public class RulePacks {
         this.store = store;
         this.cache = new PackCache(cacheSize, compiler::release);
         this.workingCopy.set(readWorkingCopy());
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // the database's own checks report an unreachable database better; the schedule reads them again
+            log.warn("published rule-pack versions not read at start ({}); the working copy decides until they are",
+                    e.getMessage());
+        }
     }
 
     /** Evaluates JSON facts (spec/items.md) on the pack version in force on their {@code asOf}. */
@@ -241,6 +247,21 @@ public class RulePacks {
             throw unknown(item);
         }
         return published.get().versions().getOrDefault(item, List.of()).stream().map(PackVersionStore.Stored::version).toList();
+    }
+
+    /**
+     * Loads the packs in force today of the first {@code count} items, so that Drools' own first use and those packs'
+     * compilation are not paid by the first applicants; a pack that fails is left for its first decision to report.
+     */
+    void warmUp(int count) {
+        LocalDate today = today();
+        for (String code : codes().stream().limit(count).toList()) {
+            try {
+                inForce(code, today);
+            } catch (RuntimeException e) {
+                log.warn("rule pack {} not loaded ahead of its first decision: {}", code, e.getMessage());
+            }
+        }
     }
 
     /** Reads the published versions again if any was published since they were last read (on any node). */

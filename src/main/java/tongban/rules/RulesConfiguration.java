@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,17 @@ class RulesConfiguration {
     @Bean
     PublishedVersionsRefresh publishedVersionsRefresh(RulePacks packs) {
         return new PublishedVersionsRefresh(packs);
+    }
+
+    /** Once the service is up, loads a few packs in the background (Drools' first use is the slow one). */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> rulePacksWarmUp(RulePacks packs,
+                                                               @Value("${tongban.rules.warm-up:3}") int count) {
+        return ready -> {
+            Thread warmUp = new Thread(() -> packs.warmUp(count), "rule-pack-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        };
     }
 
     /** Health names every pack that serves today, with its version. */
