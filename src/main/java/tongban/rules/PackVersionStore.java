@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,27 +42,52 @@ final class PackVersionStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> FILES = new TypeReference<>() { };
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final Supplier<JdbcClient> database;
+    private final Supplier<PlatformTransactionManager> transactionManager;
     private final ObjectStore store;
     private final String bucket;
     private volatile boolean bucketReady;
+    private volatile JdbcClient jdbc;
+    private volatile TransactionTemplate transactions;
 
     PackVersionStore(JdbcClient jdbc, PlatformTransactionManager transactions, ObjectStore store, String bucket) {
-        this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactions);
+        this(() -> jdbc, () -> transactions, store, bucket);
+    }
+
+    /**
+     * The database is asked for on first use, not when the service's beans are made, so that a configuration the
+     * service refuses (seal keys, say) is reported as such and not as the database it did not reach yet.
+     */
+    PackVersionStore(Supplier<JdbcClient> jdbc, Supplier<PlatformTransactionManager> transactions, ObjectStore store,
+                     String bucket) {
+        this.database = jdbc;
+        this.transactionManager = transactions;
         this.store = store;
         this.bucket = bucket;
     }
 
+    private JdbcClient jdbc() {
+        if (jdbc == null) {
+            jdbc = database.get();
+        }
+        return jdbc;
+    }
+
+    private TransactionTemplate transactions() {
+        if (transactions == null) {
+            transactions = new TransactionTemplate(transactionManager.get());
+        }
+        return transactions;
+    }
+
     /** Every version of every item, by item and date. */
     List<Stored> all() {
-        return jdbc.sql("select * from rule_pack_version order by item, effective_from").query(PackVersionStore::row).list();
+        return jdbc().sql("select * from rule_pack_version order by item, effective_from").query(PackVersionStore::row).list();
     }
 
     /** Changes whenever a version is published: what a node compares to see whether to read {@link #all} again. */
     String stamp() {
-        return jdbc.sql("select count(*) || ':' || coalesce(max(published_at)::text, '') from rule_pack_version")
+        return jdbc().sql("select count(*) || ':' || coalesce(max(published_at)::text, '') from rule_pack_version")
                 .query(String.class).single();
     }
 
@@ -81,11 +107,11 @@ final class PackVersionStore {
         Map<String, String> itemFiles = new TreeMap<>(source.files());
         itemFiles.keySet().removeIf(name -> name.endsWith(".drl"));
         String itemJson = JSON.writeValueAsString(itemFiles);
-        return transactions.execute(tx -> {
+        return transactions().execute(tx -> {
             // one publication of an item at a time, on any node: the effective_to dates are computed over all its rows
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('rule_pack_version:' || ?))").param(source.item())
+            jdbc().sql("select pg_advisory_xact_lock(hashtext('rule_pack_version:' || ?))").param(source.item())
                     .query(Object.class).single();
-            Optional<Stored> taken = jdbc.sql("select * from rule_pack_version where item = ? and effective_from = ?")
+            Optional<Stored> taken = jdbc().sql("select * from rule_pack_version where item = ? and effective_from = ?")
                     .params(source.item(), Date.valueOf(effectiveFrom)).query(PackVersionStore::row).optional();
             if (taken.isPresent()) {
                 if (taken.get().version().version().equals(source.version())) {
@@ -95,16 +121,16 @@ final class PackVersionStore {
                         + taken.get().version().version() + " of " + source.item() + " takes effect on " + effectiveFrom
                         + " already; publish on another date", "effectiveFrom", List.of());
             }
-            jdbc.sql("insert into rule_pack_version (item, effective_from, version, artefact_key, artefact_sha256,"
+            jdbc().sql("insert into rule_pack_version (item, effective_from, version, artefact_key, artefact_sha256,"
                             + " sources_key, sources_sha256, item_files, published_at, published_by)"
                             + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")
                     .params(source.item(), Date.valueOf(effectiveFrom), source.version(), jarKey, jarSha.hex(), zipKey,
                             zipSha.hex(), itemJson, Timestamp.from(now), actor).update();
-            jdbc.sql("update rule_pack_version v set effective_to = n.next_from - 1 from (select effective_from,"
+            jdbc().sql("update rule_pack_version v set effective_to = n.next_from - 1 from (select effective_from,"
                             + " lead(effective_from) over (order by effective_from) as next_from from rule_pack_version"
                             + " where item = ?) n where v.item = ? and v.effective_from = n.effective_from")
                     .params(source.item(), source.item()).update();
-            return jdbc.sql("select * from rule_pack_version where item = ? and effective_from = ?")
+            return jdbc().sql("select * from rule_pack_version where item = ? and effective_from = ?")
                     .params(source.item(), Date.valueOf(effectiveFrom)).query(PackVersionStore::row).single();
         });
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
@@ -28,10 +29,11 @@ class RulesConfiguration {
      */
     @Bean
     RulePacks rulePacks(@Value("${tongban.rules.dir:rules}") Path directory, Clock clock, MeterRegistry meters,
-                        PrintableCharacters printable, JdbcClient jdbc, PlatformTransactionManager transactions, ObjectStore store,
+                        PrintableCharacters printable, ObjectProvider<JdbcClient> jdbc,
+                        ObjectProvider<PlatformTransactionManager> transactions, ObjectStore store,
                         @Value("${tongban.rules.bucket:tongban-rule-packs}") String bucket,
                         @Value("${tongban.rules.cache-size:200}") int cacheSize) {
-        return new RulePacks(directory, clock, meters, printable, new PackVersionStore(jdbc, transactions, store, bucket), cacheSize);
+        return new RulePacks(directory, clock, meters, printable, new PackVersionStore(jdbc::getObject, transactions::getObject, store, bucket), cacheSize);
     }
 
     /** A version published on another node serves here within this interval. */
