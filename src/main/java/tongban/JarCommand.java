@@ -22,6 +22,8 @@ final class JarCommand {
             usage: java -jar tongban.jar [--name=value ...]      start the server (port 8080, state in ./data)
                    java -jar tongban.jar rules test [dir]        run every rule-pack scenario (dir defaults to ./rules)
                    java -jar tongban.jar rules check [dir]       compile the rule packs only
+                   java -jar tongban.jar rules publish <item> <effectiveFrom> [dir]
+                                                                 have the service at TONGBAN_URL publish a pack
                    java -jar tongban.jar help | --help | -h      this text
 
             Server options are Spring Boot properties, e.g. --server.port=8081,
@@ -43,7 +45,8 @@ final class JarCommand {
         if (args.length > 0 && args[0].equals("rules")) {
             quietLibraries();
             // the same font as the service's documents: tongban.templates.dir, else templates/ beside the rules
-            Path rules = Path.of(args.length > 2 ? args[2] : "rules").toAbsolutePath().normalize();
+            int dirAt = args.length > 1 && args[1].equals("publish") ? 4 : 2;
+            Path rules = Path.of(args.length > dirAt ? args[dirAt] : "rules").toAbsolutePath().normalize();
             Path templates = Path.of(System.getProperty("tongban.templates.dir",
                     rules.resolveSibling("templates").toString()));
             try {

@@ -121,6 +121,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/supervision/**").hasRole(Roles.SUPERVISOR)
                         .requestMatchers("/api/v1/seals", "/api/v1/seals/**", "/api/v1/audit", "/api/v1/archive/**")
                                 .hasRole(Roles.OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/replay").hasAnyRole(Roles.OFFICER, Roles.AGENT)
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke",
                                 "/api/v1/applications/*/complete").hasRole(Roles.OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/on-behalf",

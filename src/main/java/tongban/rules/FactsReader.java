@@ -36,6 +36,11 @@ public final class FactsReader {
     private FactsReader() {
     }
 
+    /** The facts' {@code asOf}, checked as {@link #read} checks it: the day that chooses the pack version in force. */
+    static LocalDate asOf(JsonNode facts) {
+        return date(required(object(facts, "$"), "$", "asOf"), "$.asOf");
+    }
+
     /** The facts, checked; {@code printable} says which characters the documents can print (see {@link FieldText}). */
     public static Facts read(ServiceItem item, JsonNode facts, IntPredicate printable) {
         JsonNode root = object(facts, "$");

@@ -1,14 +1,24 @@
 package tongban.rules;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
+import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -22,6 +32,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 import tongban.rules.vocabulary.Effect;
 import tongban.rules.vocabulary.Metadata;
@@ -95,22 +106,60 @@ final class PackCompiler {
         kie.getRepository().removeKieModule(pack.releaseId());
     }
 
+    /** Compiles one pack, or throws {@link PackInvalid} listing its errors. */
+    CompiledPack compile(PackSource source) {
+        return compileAll(List.of(source)).get(0);
+    }
+
+    /** The compiled KieModule (executable model) as a jar: stored on publishing, loaded by {@link #load} without compiling. */
+    byte[] artefact(CompiledPack pack) {
+        return ((InternalKieModule) kie.getRepository().getKieModule(pack.releaseId())).getBytes();
+    }
+
+    /**
+     * A published pack: its sources are read and checked again (cheap, and it gives the item and what is known of
+     * each rule), its rules come from the compiled jar; nothing is compiled.
+     */
+    CompiledPack load(PackSource source, byte[] jar) {
+        List<PackError> errors = new ArrayList<>();
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        Checked checked = check(source, rules, errors);
+        if (!errors.isEmpty()) {
+            throw new PackInvalid(errors);
+        }
+        // the jar has no kmodule.xml (reading one needs Drools' XML module): the module model is the default the
+        // builder gave it, and the executable model's provider makes the module from the jar's classes
+        ReleaseId releaseId = releaseIdIn(jar);
+        KieModuleModel model = kie.newKieModuleModel();
+        KieBuilderImpl.setDefaultsforEmptyKieModule(model);
+        kie.getRepository().addKieModule(InternalKieModuleProvider.get(releaseId, model, MemoryFileSystem.readFromJar(jar)));
+        var base = kie.newKieContainer(releaseId).getKieBase();
+        return new CompiledPack(checked.item(), source, base, releaseId, Map.copyOf(rules), clock.instant(),
+                checked.parameters());
+    }
+
+    private ReleaseId releaseIdIn(byte[] jar) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties")) {
+                    Properties pom = new Properties();
+                    pom.load(in);
+                    return kie.newReleaseId(pom.getProperty("groupId"), pom.getProperty("artifactId"),
+                            pom.getProperty("version"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("the compiled pack names no release (no pom.properties)");
+    }
+
     private CompiledPack compile(PackSource source, List<PackError> errors) {
         int before = errors.size();
-        ServiceItem item = ItemReader.read(source, errors);
-        ParameterTable parameters = ParameterTable.read(source, errors);
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        for (var drl : source.drlFiles().entrySet()) {
-            lint(source, item, drl.getKey(), drl.getValue(), rules, errors);
-            checkParameterNames(parameters, source.path(drl.getKey()), drl.getValue(), errors);
-        }
-        if (item != null) {
-            checkReferences(rules, errors);
-            ScenarioSchema.check(source, errors);
-        }
-        if (source.drlFiles().isEmpty()) {
-            errors.add(new PackError(source.path(PackSource.ITEM_FILE), 1, 1, "the pack has no .drl file"));
-        }
+        Checked checked = check(source, rules, errors);
+        ServiceItem item = checked.item();
+        ParameterTable parameters = checked.parameters();
         // metadata and field-name errors do not stop the Drools build: the officer gets every error at once
         if (item == null || syntaxErrors(errors, before)) {
             return null;
@@ -135,6 +184,28 @@ final class PackCompiler {
         }
         var base = kie.newKieContainer(releaseId).getKieBase();
         return new CompiledPack(item, source, base, releaseId, Map.copyOf(rules), clock.instant(), parameters);
+    }
+
+    /** Reads item.yaml and lints every rule and scenario file against it, collecting what is known of each rule. */
+    /** A pack's item and dated parameters, read and checked with its rules' metadata. */
+    private record Checked(ServiceItem item, ParameterTable parameters) {
+    }
+
+    private Checked check(PackSource source, Map<String, RuleInfo> rules, List<PackError> errors) {
+        ServiceItem item = ItemReader.read(source, errors);
+        ParameterTable parameters = ParameterTable.read(source, errors);
+        for (var drl : source.drlFiles().entrySet()) {
+            lint(source, item, drl.getKey(), drl.getValue(), rules, errors);
+            checkParameterNames(parameters, source.path(drl.getKey()), drl.getValue(), errors);
+        }
+        if (item != null) {
+            checkReferences(rules, errors);
+            ScenarioSchema.check(source, errors);
+        }
+        if (source.drlFiles().isEmpty()) {
+            errors.add(new PackError(source.path(PackSource.ITEM_FILE), 1, 1, "the pack has no .drl file"));
+        }
+        return new Checked(item, parameters);
     }
 
     private static boolean syntaxErrors(List<PackError> errors, int from) {

@@ -10,6 +10,7 @@ import java.time.Clock;
  * the rules no scenario fired, and {@code N passed, N failed}; {@code rules check [dir]} only compiles.
  * Exit status: 0 all good, 1 a scenario failed, 2 a pack is invalid or the command is wrong. Text answers in
  * scenarios are checked against {@code printable}, the documents' font, as the service checks them.
+ * {@code rules publish <item> <effectiveFrom> [dir]} has a running service publish one pack (exit 1: refused).
  */
 public final class RulesCommand {
 
@@ -17,8 +18,17 @@ public final class RulesCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintableCharacters printable) {
+        return run(args, out, printable, System.getenv());
+    }
+
+    /** {@code env} gives the service and login {@code rules publish} uses (see {@link PublishCommand}). */
+    public static int run(String[] args, PrintStream out, PrintableCharacters printable, java.util.Map<String, String> env) {
+        if (args.length >= 3 && args.length <= 4 && args[0].equals("publish")) {
+            return PublishCommand.run(args[1], args[2], Path.of(args.length == 4 ? args[3] : "rules"), out, env);
+        }
         if (args.length < 1 || args.length > 2 || !(args[0].equals("test") || args[0].equals("check"))) {
-            out.println("usage: rules test [dir] | rules check [dir]   (dir defaults to ./rules)");
+            out.println("usage: rules test [dir] | rules check [dir] | rules publish <item> <effectiveFrom> [dir]"
+                    + "   (dir defaults to ./rules)");
             return 2;
         }
         Path dir = Path.of(args.length == 2 ? args[1] : "rules");

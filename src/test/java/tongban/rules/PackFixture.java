@@ -46,6 +46,20 @@ final class PackFixture {
         return this;
     }
 
+    /**
+     * A zip of the shipped registration pack changed to promise its decision in one working day instead of on the
+     * spot, its scenarios saying so: a later version that decides the same facts differently and passes its tests.
+     */
+    static byte[] oneDayRegistration(Path scratch) {
+        String item = "individual-business-registration/";
+        PackFixture pack = copyOfShippedPacks(scratch)
+                .replace(item + "item.yaml", "timeLimit: { days: 0,", "timeLimit: { days: 1,")
+                .replace(item + "tests/visits.yaml", "timeLimitWorkingDays: 0", "timeLimitWorkingDays: 1")
+                .replace(item + "tests/visits.yaml", "timeLimitWorkingDays: 0", "timeLimitWorkingDays: 1")
+                .replace(item + "tests/visits.yaml", "timeLimit: { days: 0,", "timeLimit: { days: 1,");
+        return PackSource.read(pack.dir.resolve(item), "rules/" + item.substring(0, item.length() - 1)).toZip();
+    }
+
     private static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
