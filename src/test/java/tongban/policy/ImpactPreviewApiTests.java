@@ -91,8 +91,7 @@ class ImpactPreviewApiTests {
     @Test
     void aRaisedThresholdWithoutItsScenariosChangesOneCaseAndCannotBePublished() {
         byte[] zip = Candidates.shipped("residence-permit")
-                .replace("eligibility.drl", "this.number(\"residenceRegistrationMonths\") < 6",
-                        "this.number(\"residenceRegistrationMonths\") < 9").zip("");
+                .replace("parameters.yaml", "value: 6\n", "value: 9\n").zip("");
         Response r = preview(zip, "policy", cases.query() + "&last=100");
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
