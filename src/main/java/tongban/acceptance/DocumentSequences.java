@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * (a value drawn by an attempt that then failed is skipped, as with a database sequence).
  */
 @Component
-class DocumentSequences {
+public class DocumentSequences {
 
     private final JdbcClient jdbc;
 
@@ -17,7 +17,7 @@ class DocumentSequences {
         this.jdbc = jdbc;
     }
 
-    long next(String name) {
+    public long next(String name) {
         return jdbc.sql("insert into document_sequence (name, last_value) values (?, 1) on conflict (name) "
                         + "do update set last_value = document_sequence.last_value + 1 returning last_value")
                 .param(name).query(Long.class).single();

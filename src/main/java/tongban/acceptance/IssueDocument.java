@@ -23,15 +23,15 @@ import tongban.seal.SealService;
 import tongban.seal.SealedDocument;
 
 /**
- * The one way a sealed document is issued, whatever it is (a certificate, a notice, and the receipts and inspection
- * documents to come): render, seal with the department's seal, store write-once under its reserved id and number
- * (the e-certificate library registers it), and archive it in its application's e-archive package. The caller
+ * The one way a sealed document is issued, whatever it is (a certificate, a notice, an inspection's notice or order):
+ * render, seal with the department's seal, store write-once under its reserved id and number (the e-certificate
+ * library registers it), and archive it in its e-archive package (an application's, or an inspection's). The caller
  * registers the outcome on its own record (e.g. the application's status) with its domain events. Every step takes
  * what an earlier, interrupted attempt left (the stored document, the archived package), so a retry after any crash
  * ends with one document; no database connection is held between the steps.
  */
 @Component
-class IssueDocument {
+public class IssueDocument {
 
     private static final Logger log = LoggerFactory.getLogger(IssueDocument.class);
 
@@ -54,32 +54,35 @@ class IssueDocument {
      * @param holder     the holder's identifier (ID number or credit code)
      * @param render     makes the unsealed PDF and says where the seal goes; not called when it is stored already
      */
-    record Command(UUID id, DocumentKind kind, String type, String number, String department, String issuer,
+    public record Command(UUID id, DocumentKind kind, String type, String number, String department, String issuer,
                    String holder, Optional<Instant> validUntil, String actor, String reason, Supplier<Rendered> render,
                    Filing filing) {
     }
 
     /** A rendered, unsealed document and the rectangle its template keeps for the seal. */
-    record Rendered(byte[] pdf, tongban.documents.SealPosition seal) {
+    public record Rendered(byte[] pdf, tongban.documents.SealPosition seal) {
     }
 
-    /** The e-archive package the document goes into, with what its application said and was decided on. */
-    record Filing(String packageId, String item, String department, Instant submittedAt, Object request,
+    /**
+     * The e-archive package the document goes into, with what its application (or the record that issues it) said and
+     * was decided on.
+     */
+    public record Filing(String packageId, String item, String department, Instant submittedAt, Object request,
                   List<ArchiveApplication.Material> files, Object decision, String packVersion) {
     }
 
     /** What was issued: the registered record and the sealed bytes. */
-    record Issued(ECertificate record, byte[] pdf) {
+    public record Issued(ECertificate record, byte[] pdf) {
     }
 
-    Issued issue(Command command) {
+    public Issued issue(Command command) {
         Issued issued = stored(command.type(), command.number()).orElseGet(() -> sealAndStore(command));
         file(command.filing(), issued);
         return issued;
     }
 
     /** The document stored under this type and number, if an earlier attempt got that far. */
-    Optional<Issued> stored(String type, String number) {
+    public Optional<Issued> stored(String type, String number) {
         return archive.certificates().findByNumber(type, number)
                 .map(found -> new Issued(found, archive.certificates().content(found.id()).orElseThrow()));
     }

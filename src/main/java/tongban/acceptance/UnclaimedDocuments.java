@@ -7,14 +7,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Registered documents that no application points to, for reconciliation (对账). Issuing reserves a document's id on
- * its application (committed) before it is sealed and registered, so none should exist; one that does was left by
- * a crash before that rule or written around the application, and is never listed to a holder as theirs.
+ * Registered documents that no application or inspection points to, for reconciliation (对账). Issuing reserves a
+ * document's id on its application or inspection (committed) before it is sealed and registered, so none should
+ * exist; one that does was left by a crash before that rule or written around them, and is never listed to a holder
+ * as theirs.
  */
 @Component
 public class UnclaimedDocuments {
 
-    /** A registered document without an application; no holder data. */
+    /** A registered document without an application or inspection; no holder data. */
     public record Unclaimed(UUID id, String type, String number, Instant registeredAt) {
     }
 
@@ -29,7 +30,10 @@ public class UnclaimedDocuments {
         // the archive's registry table, read in the same database: the archive knows no applications
         return jdbc.sql("select c.id, c.type, c.number, c.registered_at from archive_certificate c "
                         + "where not exists (select 1 from application a "
-                        + "where a.certificate_id = c.id or a.notice_id = c.id) order by c.registered_at")
+                        + "where a.certificate_id = c.id or a.notice_id = c.id) "
+                        // supervision's inspection notices and orders to rectify (tongban.supervision)
+                        + "and not exists (select 1 from supervision_inspection s "
+                        + "where s.notice_id = c.id or s.order_id = c.id) order by c.registered_at")
                 .query((rs, n) -> new Unclaimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();

@@ -30,6 +30,11 @@ public final class CertificateType {
         return type;
     }
 
+    /** Its title as template.yaml gives it, e.g. 营业执照. */
+    public String title() {
+        return spec.title();
+    }
+
     /** The sequence its numbers are drawn from: the type's own unless template.yaml names another. */
     public String sequence() {
         return spec.sequence();

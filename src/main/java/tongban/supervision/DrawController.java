@@ -1,5 +1,6 @@
 package tongban.supervision;
 
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tongban.platform.ApiProblem;
+import tongban.platform.Roles;
 import tools.jackson.databind.JsonNode;
 
 /** The supervision API (双随机一公开): draws, their seed, the public record, inspections' results. */
@@ -34,10 +36,21 @@ class DrawController {
         return DrawRequests.call(() -> supervision.fixSeed(DrawRequests.seed(body, DrawRequests.id(id, "DRAW_NOT_FOUND"), login.getName())));
     }
 
+    /** The public record; a supervisor signed in sees it with the findings and the documents' download addresses. */
     @GetMapping("/api/v1/supervision/draws/{id}")
-    Supervision.PublishedDraw draw(@PathVariable String id) {
-        return supervision.find(DrawRequests.id(id, "DRAW_NOT_FOUND"))
+    Supervision.PublishedDraw draw(@PathVariable String id, Authentication login) {
+        UUID draw = DrawRequests.id(id, "DRAW_NOT_FOUND");
+        boolean supervisor = login != null && login.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.SUPERVISOR));
+        return (supervisor ? supervision.findForSupervisors(draw, login.getName()) : supervision.find(draw))
                 .orElseThrow(() -> ApiProblem.notFound("DRAW_NOT_FOUND", "no draw " + id));
+    }
+
+    /** An inspection's sealed notice (检查通知书) or order to rectify (责令整改通知书), for supervisors. */
+    @GetMapping(path = "/api/v1/supervision/inspections/{id}/{document:notice|order}",
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String document, Authentication login) {
+        return DrawRequests.document(supervision, id, document, login.getName());
     }
 
     @PostMapping(path = "/api/v1/supervision/inspections/{id}/result", consumes = MediaType.APPLICATION_JSON_VALUE)

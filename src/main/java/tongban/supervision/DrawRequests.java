@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import tongban.platform.ApiProblem;
 import tongban.supervision.Supervision.Inspector;
 import tongban.supervision.Supervision.Outcome;
@@ -113,6 +115,16 @@ final class DrawRequests {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.notFound(notFoundCode, "no such id: " + id);
         }
+    }
+
+    /** An inspection's sealed notice or order ({@code document}) as a PDF download, for the API and the page. */
+    static ResponseEntity<byte[]> document(Supervision supervision, String id, String document,
+                                                                     String actor) {
+        byte[] pdf = supervision.document(id(id, "INSPECTION_NOT_FOUND"), document.equals("order"), actor)
+                .orElseThrow(() -> ApiProblem.notFound("DOCUMENT_NOT_FOUND", "inspection " + id + " has no " + document
+                        + " issued"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + document + "-" + id + ".pdf\"").body(pdf);
     }
 
     /** Runs a use case, its refusals turned into problem+json. */

@@ -30,7 +30,12 @@ class DrawStore {
 
     record InspectionRow(UUID id, UUID drawId, int seq, UUID certificateId, String licenceNumber, String holderName,
                          List<String> inspectors, String outcome, String findings, LocalDate rectifyBy,
-                         String legalBasis, String recordedBy, Instant recordedAt) {
+                         String legalBasis, String recordedBy, Instant recordedAt, UUID noticeId, String noticeNumber,
+                         boolean noticeIssued, UUID orderId, String orderNumber, boolean orderIssued) {
+    }
+
+    /** A licence as the registry and the application that issued it have it: its item and its holder's identifier. */
+    record Licence(String item, String holder) {
     }
 
     private static final TypeReference<List<Holder>> HOLDERS = new TypeReference<>() {
@@ -39,6 +44,11 @@ class DrawStore {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
+
+    /** An inspection, and whether its reserved documents are registered (issued) yet. */
+    private static final String INSPECTION = "select s.*, exists (select 1 from archive_certificate c where c.id = s.notice_id)"
+            + " as notice_issued, exists (select 1 from archive_certificate c where c.id = s.order_id) as order_issued"
+            + " from supervision_inspection s";
 
     private final JdbcClient jdbc;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
@@ -112,13 +122,32 @@ class DrawStore {
     }
 
     List<InspectionRow> inspections(UUID drawId) {
-        return jdbc.sql("select * from supervision_inspection where draw_id = ? order by seq").param(drawId)
+        return jdbc.sql(INSPECTION + " where draw_id = ? order by seq").param(drawId)
                 .query(DrawStore::inspection).list();
     }
 
     Optional<InspectionRow> inspection(UUID id) {
-        return jdbc.sql("select * from supervision_inspection where id = ?").param(id).query(DrawStore::inspection)
+        return jdbc.sql(INSPECTION + " where id = ?").param(id).query(DrawStore::inspection)
                 .optional();
+    }
+
+    /** The item that issued a licence and its holder; empty for a document no application issued. */
+    Optional<Licence> licence(UUID certificateId) {
+        return jdbc.sql("select a.item, c.holder from archive_certificate c join application a on a.certificate_id = c.id"
+                        + " where c.id = ?")
+                .param(certificateId).query((rs, n) -> new Licence(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /**
+     * Reserves (commits) the id and number of an inspection's notice or order unless one is reserved already, and
+     * returns the inspection as it is now: the reservation that stands.
+     */
+    InspectionRow reserve(UUID inspectionId, InspectionDocuments.Document document, UUID id, String number) {
+        String column = document.column();
+        jdbc.sql("update supervision_inspection set " + column + "_id = ?, " + column + "_number = ? where id = ? and "
+                        + column + "_id is null")
+                .params(id, number, inspectionId).update();
+        return inspection(inspectionId).orElseThrow();
     }
 
     /** Records a result once; false if one was recorded first. */
@@ -143,7 +172,9 @@ class DrawStore {
                 (UUID) rs.getObject("certificate_id"), rs.getString("licence_number"), rs.getString("holder_name"),
                 Json.MAPPER.readValue(rs.getString("inspectors"), STRINGS), rs.getString("outcome"),
                 rs.getString("findings"), rectify == null ? null : rectify.toLocalDate(), rs.getString("legal_basis"),
-                rs.getString("recorded_by"), instant(rs, "recorded_at"));
+                rs.getString("recorded_by"), instant(rs, "recorded_at"), (UUID) rs.getObject("notice_id"),
+                rs.getString("notice_number"), rs.getBoolean("notice_issued"), (UUID) rs.getObject("order_id"),
+                rs.getString("order_number"), rs.getBoolean("order_issued"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -73,9 +73,19 @@ public class Supervision {
     public record Seed(String source, String value, Instant fixedAt, String seed) {
     }
 
-    /** A drawn inspection and its public result; {@code findings} only for supervisors. */
+    /**
+     * A drawn inspection and its public result; {@code findings} only for supervisors. {@code notice} is its sealed
+     * inspection notice (检查通知书) and {@code order} its order to rectify (责令整改通知书), null until issued.
+     */
     public record Inspection(UUID id, int seq, String licenceNumber, String name, UUID certificateId,
-                             List<String> inspectors, Result result) {
+                             List<String> inspectors, Result result, IssuedDocument notice, IssuedDocument order) {
+    }
+
+    /**
+     * A sealed document of an inspection: its number (文号), which the public record shows; the id (verifiable at
+     * {@code /verify/{id}}) and the download address only for supervisors.
+     */
+    public record IssuedDocument(String number, UUID id, String download) {
     }
 
     public record Result(String outcome, LocalDate rectifyBy, String legalBasis, Instant recordedAt, String findings) {
@@ -90,11 +100,13 @@ public class Supervision {
     private final SupervisionProperties properties;
     private final Archive archive;
     private final ApplicationEventPublisher events;
+    private final InspectionDocuments documents;
     private final Clock clock;
 
     Supervision(DrawStore store, SupervisionProperties properties, Archive archive, ApplicationEventPublisher events,
-                Clock clock) {
+                InspectionDocuments documents, Clock clock) {
         this.store = store;
+        this.documents = documents;
         this.properties = properties;
         this.archive = archive;
         this.events = events;
@@ -152,6 +164,8 @@ public class Supervision {
                     "the supervisor who published a draw may not fix its seed: another supervisor enters the outside value");
         }
         if (draw.seed() != null) {
+            // a retry after a crash between the seed and its notices issues those missing, then says the seed stands
+            documents.notices(draw, draw.seedBy());
             throw alreadySeeded(draw);
         }
         String seed = DrawAlgorithm.seed(draw.publicationSha256(), command.value());
@@ -163,23 +177,27 @@ public class Supervision {
         for (int i = 0; i < selected.size(); i++) {
             Holder holder = byNumber.get(selected.get(i).licenceNumber());
             inspections.add(new DrawStore.InspectionRow(UUID.randomUUID(), draw.id(), i + 1, holder.certificateId(),
-                    holder.licenceNumber(), holder.name(), selected.get(i).inspectors(), null, null, null, null, null, null));
+                    holder.licenceNumber(), holder.name(), selected.get(i).inspectors(), null, null, null, null, null, null,
+                    null, null, false, null, null, false));
         }
         if (!store.seed(draw.id(), command.source(), command.value(), command.actor(), clock.instant(), seed, inspections)) {
             throw alreadySeeded(store.find(draw.id()).orElseThrow());
         }
         events.publishEvent(new SupervisionAudited(command.actor(), "SUPERVISION_DRAW_SEEDED", "draw/" + draw.id(),
                 Map.of("seed", seed, "inspections", inspections.size())));
+        // after the seed's transaction, one at a time: sealing holds no database connection
+        documents.notices(store.find(draw.id()).orElseThrow(), command.actor());
         return find(draw.id()).orElseThrow();
     }
 
     public Inspection record(RecordResult command) {
         DrawStore.InspectionRow inspection = store.inspection(command.inspectionId()).orElseThrow(() ->
                 new SupervisionException(Kind.NOT_FOUND, "INSPECTION_NOT_FOUND", null, "no inspection " + command.inspectionId()));
+        DrawStore.Row draw = store.find(inspection.drawId()).orElseThrow();
         if (inspection.outcome() != null) {
+            orderIfRectify(draw, inspection);
             throw resultRecorded(inspection);
         }
-        DrawStore.Row draw = store.find(inspection.drawId()).orElseThrow();
         LocalDate today = LocalDate.now(clock.withZone(BEIJING));
         if (command.outcome() == Outcome.RECTIFY) {
             if (command.rectifyBy() == null || !command.rectifyBy().isAfter(today) || command.rectifyBy().isAfter(today.plusYears(1))) {
@@ -210,7 +228,27 @@ public class Supervision {
         }
         events.publishEvent(new SupervisionAudited(command.actor(), "SUPERVISION_RESULT_RECORDED",
                 "inspection/" + inspection.id(), Map.of("outcome", command.outcome().name())));
+        orderIfRectify(draw, store.inspection(inspection.id()).orElseThrow());
         return inspection(store.inspection(inspection.id()).orElseThrow(), true);
+    }
+
+    /** Issues the order to rectify of an inspection recorded as RECTIFY, unless a former attempt did. */
+    private void orderIfRectify(DrawStore.Row draw, DrawStore.InspectionRow inspection) {
+        if (Outcome.RECTIFY.name().equals(inspection.outcome())) {
+            documents.order(draw, inspection, inspection.recordedBy());
+        }
+    }
+
+    /**
+     * The sealed PDF of an inspection's notice ({@code order} false) or order to rectify, for a supervisor; the read is
+     * audited. Empty when the inspection or that document does not exist.
+     */
+    public Optional<byte[]> document(UUID inspectionId, boolean order, String actor) {
+        Optional<UUID> id = store.inspection(inspectionId).map(i -> order ? i.orderId() : i.noticeId());
+        Optional<byte[]> pdf = id.flatMap(d -> archive.certificates().content(d));
+        pdf.ifPresent(p -> events.publishEvent(new SupervisionAudited(actor, "SUPERVISION_DOCUMENT_READ",
+                "inspection/" + inspectionId, Map.of("document", order ? "order" : "notice"))));
+        return pdf;
     }
 
     /** The public record of a draw: no inspector's own words, no login. */
@@ -241,10 +279,22 @@ public class Supervision {
                 inspections);
     }
 
-    private static Inspection inspection(DrawStore.InspectionRow i, boolean withFindings) {
+    private static Inspection inspection(DrawStore.InspectionRow i, boolean forSupervisors) {
         Result result = i.outcome() == null ? null : new Result(i.outcome(), i.rectifyBy(), i.legalBasis(), i.recordedAt(),
-                withFindings ? i.findings() : null);
-        return new Inspection(i.id(), i.seq(), i.licenceNumber(), i.holderName(), i.certificateId(), i.inspectors(), result);
+                forSupervisors ? i.findings() : null);
+        return new Inspection(i.id(), i.seq(), i.licenceNumber(), i.holderName(), i.certificateId(), i.inspectors(), result,
+                issued(i, i.noticeIssued(), i.noticeId(), i.noticeNumber(), "notice", forSupervisors),
+                issued(i, i.orderIssued(), i.orderId(), i.orderNumber(), "order", forSupervisors));
+    }
+
+    /** A document counts as issued once it is registered: a reserved number alone was never sent. */
+    private static IssuedDocument issued(DrawStore.InspectionRow i, boolean issued, UUID id, String number, String which,
+                                         boolean forSupervisors) {
+        if (!issued) {
+            return null;
+        }
+        return forSupervisors ? new IssuedDocument(number, id, "/api/v1/supervision/inspections/" + i.id() + "/" + which)
+                : new IssuedDocument(number, null, null);
     }
 
     private static SupervisionException drawNotFound(UUID id) {

@@ -2,6 +2,7 @@ package tongban.supervision;
 
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,6 +92,13 @@ class SupervisionPages {
             model.addAttribute("form", form);
             return draw(id, model, login);
         }
+    }
+
+    /** An inspection's sealed notice or order to rectify, linked from the draw's page. */
+    @GetMapping("/supervision/inspections/{id}/{document:notice|order}")
+    ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String document,
+                                                             Authentication login) {
+        return DrawRequests.document(supervision, id, document, login.getName());
     }
 
     @PostMapping("/supervision/inspections/{id}/result")

@@ -15,7 +15,8 @@ import tongban.support.Http;
 /**
  * The supervisor's workbench and the public draw page in a real browser (360 px, English): markup typed into every
  * field is refused or kept as text, refusals come back with the error summary, one supervisor publishes, another fixes
- * the seed, a result is recorded, and the public page shows the record without the findings; axe-core on every page.
+ * the seed, a result is recorded (with links to the sealed notice and order), and the public page shows the record
+ * without the findings; axe-core on every page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,7 +88,11 @@ class SupervisionPageTests {
                 browser.find("#rectifyBy-" + inspection), java.time.LocalDate.now().plusDays(20).toString());
         browser.click("#record-" + inspection);
         browser.await("#i-" + inspection + " .tag");
-        assertThat(browser.find("#i-" + inspection).getText()).contains("Ordered to rectify", MARKUP);
+        assertThat(browser.find("#i-" + inspection).getText()).contains("Ordered to rectify", MARKUP,
+                "Inspection notice JC", "Order to rectify ZG");
+        assertThat(browser.findAll("#i-" + inspection + " a").stream().map(a -> a.getAttribute("href")).toList())
+                .anySatisfy(href -> assertThat(href).endsWith("/supervision/inspections/" + inspection + "/notice"))
+                .anySatisfy(href -> assertThat(href).endsWith("/supervision/inspections/" + inspection + "/order"));
         browser.screenshot("supervision-recorded");
 
         browser.signOut().open("/draws/" + draw + "?lang=en");
