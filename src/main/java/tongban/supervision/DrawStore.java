@@ -35,7 +35,7 @@ class DrawStore {
     }
 
     /** A licence as the registry and the application that issued it have it: its item and its holder's identifier. */
-    record Licence(String item, String holder) {
+    record Licence(String item, String holder, String issuer) {
     }
 
     private static final TypeReference<List<Holder>> HOLDERS = new TypeReference<>() {
@@ -133,9 +133,10 @@ class DrawStore {
 
     /** The item that issued a licence and its holder; empty for a document no application issued. */
     Optional<Licence> licence(UUID certificateId) {
-        return jdbc.sql("select a.item, c.holder from archive_certificate c join application a on a.certificate_id = c.id"
-                        + " where c.id = ?")
-                .param(certificateId).query((rs, n) -> new Licence(rs.getString(1), rs.getString(2))).optional();
+        return jdbc.sql("select a.item, c.holder, c.issuer from archive_certificate c "
+                        + "join application a on a.certificate_id = c.id where c.id = ?")
+                .param(certificateId).query((rs, n) -> new Licence(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
     }
 
     /**

@@ -105,8 +105,13 @@ class InspectionDocuments {
                 new IllegalStateException("no template for " + document.type()));
         DrawStore.Licence licence = store.licence(inspection.certificateId()).orElseThrow(() ->
                 new IllegalStateException("the licence of inspection " + inspection.id() + " has no application"));
-        ServiceItem.Department department = packs.item(licence.item()).orElseThrow(() ->
-                new IllegalStateException("the item " + licence.item() + " is no longer served")).department();
+        // the department that issued the licence seals: by its item, or, for an item no longer served, by the name
+        // the registry keeps for the licence's issuer
+        ServiceItem.Department department = packs.item(licence.item()).map(ServiceItem::department)
+                .or(() -> packs.items().stream().map(ServiceItem::department)
+                        .filter(d -> d.name().zh().equals(licence.issuer())).findFirst())
+                .orElseThrow(() -> new IllegalStateException("no department serves the licence " + inspection.licenceNumber()
+                        + " (item " + licence.item() + ", issuer " + licence.issuer() + ")"));
         LocalDate today = LocalDate.now(clock.withZone(BEIJING));
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("licenceNumber", inspection.licenceNumber());

@@ -49,13 +49,13 @@ class SupervisionPageTests {
         browser.type("#district", MARKUP).type("#sharePercent", MARKUP).type("#inspectors", MARKUP).click("#publish");
         browser.await("#error-summary");
         assertThat(browser.driver().getTitle()).startsWith("Error: ").doesNotContain("pwned");
-        assertThat(browser.find("#error-summary a").getAttribute("href")).endsWith("#district");
+        awaitSummaryLinkTo("#district");
         assertThat(browser.findAll("main img")).isEmpty();
         browser.assertAccessible().screenshot("supervision-error");
         browser.type("#district", "").click("#publish");
-        assertThat(browser.find("#error-summary a").getAttribute("href")).endsWith("#sharePercent");
+        awaitSummaryLinkTo("#sharePercent");
         browser.type("#sharePercent", "100").click("#publish");
-        assertThat(browser.find("#error-summary a").getAttribute("href")).endsWith("#inspectors");
+        awaitSummaryLinkTo("#inspectors");
         assertThat(browser.find("#inspectors").getAttribute("value")).isEqualTo(MARKUP);
 
         browser.type("#inspectors", "SH-1\nSH-2\nSH-3: " + licence).click("#publish");
@@ -82,7 +82,7 @@ class SupervisionPageTests {
         browser.click("#outcome-RECTIFY-" + inspection).type("#findings-" + inspection, MARKUP)
                 .click("#record-" + inspection);
         browser.await("#error-summary");
-        assertThat(browser.find("#error-summary a").getAttribute("href")).endsWith("#rectifyBy-" + inspection);
+        awaitSummaryLinkTo("#rectifyBy-" + inspection);
         browser.assertAccessible();
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
                 browser.find("#rectifyBy-" + inspection), java.time.LocalDate.now().plusDays(20).toString());
@@ -103,5 +103,13 @@ class SupervisionPageTests {
         assertThat(browser.find("#command").getText()).contains("python3 scripts/redraw.py http").contains(draw);
         assertThat(browser.findAll("main img")).isEmpty();
         browser.assertAccessible().screenshot("draw-public");
+    }
+
+    /** After a form post, the new page's error summary links to {@code field} (the old page may still be showing). */
+    private void awaitSummaryLinkTo(String field) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> browser.find("#error-summary a").getAttribute("href").endsWith(field));
     }
 }
