@@ -83,14 +83,17 @@ class ImpactPreview {
 
     private final RulePacks packs;
     private final DecisionRecords records;
+    private final PublishableCandidates candidates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Semaphore slots;
 
-    ImpactPreview(RulePacks packs, DecisionRecords records, ApplicationEventPublisher events, Clock clock,
+    ImpactPreview(RulePacks packs, DecisionRecords records, PublishableCandidates candidates,
+                  ApplicationEventPublisher events, Clock clock,
                   @Value("${tongban.policy.preview.concurrency:2}") int concurrency) {
         this.packs = packs;
         this.records = records;
+        this.candidates = candidates;
         this.events = events;
         this.clock = clock;
         this.slots = new Semaphore(Math.max(1, concurrency));
@@ -132,6 +135,9 @@ class ImpactPreview {
                     new Scenarios(report.passed(), report.failed(),
                             report.scenarios().stream().filter(s -> !s.passed()).toList(), report.rulesNeverFired()),
                     new Sample(period.from(), period.to(), last, cases.size(), changes.size()), List.copyOf(changes));
+            if (report.failed() == 0) {
+                candidates.keep(command.item(), candidate.version(), command.zip(), command.actor());
+            }
             audit(command, candidate.version(), Map.of("compiled", true, "scenariosFailed", report.failed(),
                     "compared", cases.size(), "changed", changes.size(), "from", period.from().toString(),
                     "to", period.to().toString()));

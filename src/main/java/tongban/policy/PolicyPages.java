@@ -1,7 +1,10 @@
 package tongban.policy;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import tongban.platform.ApiProblem;
+import tongban.rules.RulePacks;
+import tongban.web.Lang;
 import tongban.web.PageController;
 
 /**
@@ -26,10 +31,14 @@ class PolicyPages {
 
     private final PolicyWorkbench workbench;
     private final ImpactPreview preview;
+    private final PublishableCandidates candidates;
+    private final RulePacks packs;
 
-    PolicyPages(PolicyWorkbench workbench, ImpactPreview preview) {
+    PolicyPages(PolicyWorkbench workbench, ImpactPreview preview, PublishableCandidates candidates, RulePacks packs) {
         this.workbench = workbench;
         this.preview = preview;
+        this.candidates = candidates;
+        this.packs = packs;
     }
 
     /** An input the page refused: the field's id (for the summary's link) and the message key. */
@@ -85,9 +94,43 @@ class PolicyPages {
         return "policy/preview";
     }
 
+    /**
+     * Publishes a candidate the preview found publishable, exactly as previewed (kept by its content hash), in force
+     * from the date given: the catalogue's publication compiles it and runs its scenarios again, stores it once and
+     * audits it ({@code RULE_PACK_PUBLISHED}). A refusal comes back on the preview page.
+     */
+    @PostMapping("/policy/{item}/publish")
+    String publish(@PathVariable String item, @RequestParam(required = false) String version,
+                   @RequestParam(required = false) String effectiveFrom, Model model, Authentication login,
+                   HttpServletRequest request) {
+        model.addAttribute("pack", workbench.pack(login.getName(), item));
+        model.addAttribute("last", String.valueOf(ImpactPreview.DEFAULT_CASES));
+        Optional<byte[]> zip = version == null ? Optional.empty() : candidates.find(item, version);
+        if (zip.isEmpty()) {
+            model.addAttribute("error", new PageError("pack", "policy.error.CANDIDATE_NOT_FOUND"));
+            return "policy/preview";
+        }
+        LocalDate from;
+        try {
+            from = LocalDate.parse(effectiveFrom == null ? "" : effectiveFrom.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute("error", new PageError("pack", "policy.error.INVALID_EFFECTIVE_FROM"));
+            return "policy/preview";
+        }
+        try {
+            packs.publish(item, zip.get(), from, login.getName());
+        } catch (ApiProblem problem) {
+            model.addAttribute("error", new PageError("pack", "policy.error.PUBLISH_REFUSED"));
+            return "policy/preview";
+        }
+        boolean english = Lang.ofQuery(request.getQueryString()) == Lang.EN;
+        return "redirect:/policy/" + item + "?published=" + version + (english ? "&lang=en" : "");
+    }
+
     private String pack(String item, String from, String to, PolicyWorkbench.ScenarioRun run, Model model,
                         Authentication login) {
         model.addAttribute("pack", workbench.pack(login.getName(), item));
+        model.addAttribute("published", packs.versions(item));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("run", run);

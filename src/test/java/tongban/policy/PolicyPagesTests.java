@@ -91,7 +91,7 @@ class PolicyPagesTests {
     }
 
     @Test
-    void aPackChangeIsPreviewedWithTheDecisionsItWouldChange() {
+    void aPackChangeIsPreviewedWithTheDecisionsItWouldChangeAndPublished() {
         browser.signIn("policy").open("/policy/residence-permit");
         browser.click("#preview-link");
         browser.await("#pack");
@@ -131,6 +131,22 @@ class PolicyPagesTests {
         assertNoPersonalData();
         assertFits();
         browser.assertAccessible().screenshot("policy-preview-changes");
+
+        // published as previewed, in force from a day of its own (far ahead: today's decisions stay as they are)
+        String version = browser.find("#candidate code").getText();
+        String day = java.time.LocalDate.of(2090, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(20000)).toString();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].value = arguments[1]", browser.find("#effectiveFrom"), day);
+        browser.click("#publish");
+        browser.await("#published-banner");
+        assertThat(browser.find("#published-banner").getText()).contains(version);
+        assertThat(browser.find("#published-versions").getText()).contains(version, day);
+        assertThat(packs.versions("residence-permit")).anyMatch(v -> v.version().equals(version)
+                && v.effectiveFrom().toString().equals(day) && v.publishedBy().equals("policy"));
+        browser.assertAccessible().screenshot("policy-published");
+        browser.click("#preview-link");
+        browser.await("#pack");
 
         // a broken pack: its errors with their positions, and no result
         browser.type("#from", cases.day.toString()).type("#to", cases.day.toString())
