@@ -63,8 +63,14 @@ class OfficerController {
 
     /** JSON {@code {"checked": "…", "result": "PASSED"|"FAILED", "step": "FIRST_ISSUE_CHECK"}} (step optional). */
     @PostMapping(path = "/api/v1/applications/{id}/in-person-check", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<WindowStore.Check> check(@PathVariable String id, @RequestBody JsonNode body, Authentication login) {
+    ResponseEntity<WindowStore.Check> check(@PathVariable String id, @RequestBody JsonNode body,
+                                            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                            Authentication login) {
         UUID application = AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND");
+        if (key != null && (key.isBlank() || key.length() > 100 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7F))) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_CHECK",
+                    "Idempotency-Key must be 1 to 100 visible ASCII characters", "Idempotency-Key", List.of());
+        }
         if (!body.isObject()) {
             throw ApiProblem.invalidFacts("$", "must be a JSON object");
         }
@@ -78,7 +84,7 @@ class OfficerController {
         String checked = body.path("checked").isString() ? body.path("checked").asString() : null;
         String result = body.path("result").isString() ? body.path("result").asString() : null;
         WindowStore.Check check = AcceptanceErrors.asProblem(() -> officers.check(new WindowOfficer.CheckCommand(officer(login),
-                application, step, checked, result(result))));
+                application, key, step, checked, result(result))));
         return ResponseEntity.status(HttpStatus.CREATED).body(check);
     }
 

@@ -95,12 +95,14 @@ class OfficerPages {
     @PostMapping("/officer/applications/{id}/check")
     String check(@PathVariable String id, @RequestParam(required = false) String checked,
                  @RequestParam(required = false) String result, @RequestParam(required = false) String step,
+                 @RequestParam(required = false) String key,
                  @RequestParam(required = false) String lang, Authentication login, Model model,
                  HttpServletResponse response) {
         WindowOfficer.Officer officer = OfficerController.officer(login);
         return act(model, response, officer, id, lang, "checked", Map.of("$.checked", "checked", "$.result", "result-passed"),
                 () -> officers.check(new WindowOfficer.CheckCommand(officer, AcceptanceController.uuid(id,
-                        "APPLICATION_NOT_FOUND"), step, checked, OfficerController.result(result))));
+                        "APPLICATION_NOT_FOUND"), key == null || key.length() > 100 ? null : key, step, checked,
+                        OfficerController.result(result))));
     }
 
     @PostMapping("/officer/applications/{id}/complete")
@@ -254,6 +256,8 @@ class OfficerPages {
         model.addAttribute("a", a);
         model.addAttribute("itemSpec", packs.item(a.application().item()).orElse(null));
         model.addAttribute("passed", a.checks().stream().anyMatch(c -> c.result() == CheckResult.PASSED));
+        // the check form's key: its double click or reload records one check, one visit
+        model.addAttribute("checkKey", UUID.randomUUID().toString());
         Optional<ECertificate> certificate = Optional.ofNullable(a.application().certificate())
                 .flatMap(c -> archive.certificates().find(c.id()));
         model.addAttribute("certificate", certificate.orElse(null));

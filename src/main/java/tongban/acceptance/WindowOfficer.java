@@ -46,7 +46,8 @@ class WindowOfficer {
     record QueueCommand(Officer officer, String item, int page, int size) {
     }
 
-    record CheckCommand(Officer officer, UUID application, String step, String checked, CheckResult result) {
+    /** {@code key} (optional): the same key again is the check already recorded, not another visit. */
+    record CheckCommand(Officer officer, UUID application, String key, String step, String checked, CheckResult result) {
     }
 
     /** A walk-in identified at the window by exactly one of a resident ID number or a credit code. */
@@ -242,7 +243,7 @@ class WindowOfficer {
                 .map(Decision.Step::trip).filter(t -> steps.stream().noneMatch(s -> s.trip() == t)).distinct().count();
         int promised = decision.visits().count();
         try {
-            return window.record(row.id(), step, command.checked(), command.result(), officer.name(),
+            return window.record(row.id(), command.key(), step, command.checked(), command.result(), officer.name(),
                     visit -> (command.result() == CheckResult.FAILED ? visit + 1 : visit) + after > promised,
                     check -> events.publishEvent(new InPersonCheckRecorded(officer.name(), row.id(), check.step(),
                             check.result(), check.visit(), check.breaksAtMostOnce())));

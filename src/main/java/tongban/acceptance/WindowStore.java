@@ -89,13 +89,16 @@ class WindowStore {
                 .params(district, item, item).query(Long.class).single();
     }
 
+    private static final String CHECK_COLUMNS = "seq, step, checked, result, officer, at, visit, breaks_at_most_once";
+
     List<Check> checks(UUID id) {
-        return jdbc.sql("select seq, step, checked, result, officer, at, visit, breaks_at_most_once from in_person_check "
-                        + "where application_id = ? order by seq").param(id)
-                .query((rs, n) -> new Check(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        CheckResult.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7),
-                        rs.getBoolean(8)))
-                .list();
+        return jdbc.sql("select " + CHECK_COLUMNS + " from in_person_check where application_id = ? order by seq")
+                .param(id).query(WindowStore::check).list();
+    }
+
+    private static Check check(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Check(rs.getInt(1), rs.getString(2), rs.getString(3), CheckResult.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7), rs.getBoolean(8));
     }
 
     boolean passed(UUID id) {
@@ -108,11 +111,18 @@ class WindowStore {
      * in one transaction that locks the application's row: two officers' checks at once get visits 1 and 2, never
      * both 1. {@code breaks} tells, from the visit the check is taken on, whether it breaks the promised trips.
      */
-    Check record(UUID id, String step, String checked, CheckResult result, String officer, IntPredicate breaks,
-                 java.util.function.Consumer<Check> then) {
+    Check record(UUID id, String key, String step, String checked, CheckResult result, String officer,
+                 IntPredicate breaks, java.util.function.Consumer<Check> then) {
         return transaction.execute(tx -> {
             String status = jdbc.sql("select status from application where id = ? for update").param(id)
                     .query(String.class).optional().orElseThrow(() -> new CheckRefused(CheckRefusal.NOT_FOUND));
+            // the same key again (a double click, a retry) is the check already recorded: no second visit
+            Optional<Check> same = key == null ? Optional.empty() : jdbc.sql("select " + CHECK_COLUMNS
+                            + " from in_person_check where application_id = ? and request_key = ?").params(id, key)
+                    .query(WindowStore::check).optional();
+            if (same.isPresent()) {
+                return same.get();
+            }
             if (!status.equals(ApplicationStatus.ACCEPTED.name())) {
                 throw new CheckRefused(CheckRefusal.NOT_AWAITING_VISIT);
             }
@@ -124,9 +134,9 @@ class WindowStore {
             // every check is a trip to the window; a walk-in's first is taken on the trip it was submitted on
             Check check = new Check(seq, step, checked, result, officer, clock.instant(), seq, breaks.test(seq));
             jdbc.sql("insert into in_person_check (application_id, seq, step, checked, result, officer, at, visit, "
-                            + "breaks_at_most_once) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "breaks_at_most_once, request_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(id, seq, step, checked, result.name(), officer, Timestamp.from(check.at()), check.visit(),
-                            check.breaksAtMostOnce())
+                            check.breaksAtMostOnce(), key)
                     .update();
             then.accept(check);
             return check;

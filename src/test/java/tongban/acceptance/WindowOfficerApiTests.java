@@ -92,9 +92,16 @@ class WindowOfficerApiTests {
         String id = applyOnline();
         long before = http.get("/api/v1/officer/report", "officer2").json().path("atMostOnceBroken").asLong();
 
-        Response failed = check(id, "officer2", "{\"checked\":\"身份证原件已过期\",\"result\":\"FAILED\"}");
+        // sent twice with one key (a double click): one check, one visit
+        String key = "check-" + UUID.randomUUID();
+        Response failed = checkWithKey(id, "officer2", "{\"checked\":\"身份证原件已过期\",\"result\":\"FAILED\"}", key);
         assertThat(failed.status()).as(failed.body()).isEqualTo(201);
         assertThat(failed.json().path("breaksAtMostOnce").asBoolean()).isTrue();
+        Response again = checkWithKey(id, "officer2", "{\"checked\":\"身份证原件已过期\",\"result\":\"FAILED\"}", key);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().path("visit").asInt()).isEqualTo(failed.json().path("visit").asInt()).isEqualTo(1);
+        assertThat(checkWithKey(id, "officer2", "{\"checked\":\"x\",\"result\":\"FAILED\"}", "k".repeat(101)).status())
+                .isEqualTo(400);
         Response passed = check(id, "officer2", "{\"checked\":\"新证件\",\"result\":\"PASSED\",\"step\":\"FIRST_ISSUE_CHECK\"}");
         assertThat(passed.json().path("visit").asInt()).isEqualTo(2);
 
@@ -252,6 +259,12 @@ class WindowOfficerApiTests {
 
     private Response check(String id, String user, String json) {
         return http.postJson("/api/v1/applications/" + id + "/in-person-check", json, user);
+    }
+
+    private Response checkWithKey(String id, String user, String json, String key) {
+        return http.send("POST", "/api/v1/applications/" + id + "/in-person-check",
+                HttpRequest.BodyPublishers.ofString(json, java.nio.charset.StandardCharsets.UTF_8), user,
+                "application/json", key);
     }
 
     private Response complete(String id, String user) {
