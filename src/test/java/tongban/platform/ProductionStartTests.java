@@ -61,6 +61,12 @@ class ProductionStartTests {
                 "--tongban.security.jwt.issuer=" + BearerTokens.ISSUER,
                 "--tongban.security.jwt.audience=" + BearerTokens.AUDIENCE,
                 "--tongban.security.role-claim=" + BearerTokens.ROLE_CLAIM,
+                // the portal signs in with the city's provider: configured, never contacted here
+                "--tongban.signin.client-id=tongban-portal",
+                "--tongban.signin.client-secret=not-a-real-secret",
+                "--tongban.signin.authorization-uri=" + BearerTokens.ISSUER + "/authorize",
+                "--tongban.signin.token-uri=" + BearerTokens.ISSUER + "/token",
+                "--tongban.signin.jwk-set-uri=" + BearerTokens.ISSUER + "/jwks",
                 "--tongban.data-dir=" + dir.resolve("data"),
                 "--tongban.archive.audit.cron=-"));
         arguments.addAll(ProductionKeys.create(dir.resolve("keys"), List.copyOf(ProductionKeys.packDepartments().keySet()))
