@@ -133,6 +133,7 @@ class OfficerPages {
     String onBehalfForm(@RequestParam(required = false) String item, Model model) {
         model.addAttribute("key", "window-" + UUID.randomUUID());
         model.addAttribute("values", Map.of());
+        model.addAttribute("ticked", Set.of());
         form(model, item);
         return "officer/on-behalf";
     }
@@ -147,8 +148,12 @@ class OfficerPages {
         String key = Optional.ofNullable(request.getParameter("key")).orElse("");
         Map<String, Object> values = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, v) -> values.put(name, v.length == 1 ? v[0] : List.of(v)));
+        // a list field's ticked boxes, as "form.field=code", to tick them again when the form comes back
+        Set<String> ticked = new java.util.HashSet<>();
+        request.getParameterMap().forEach((name, v) -> java.util.Arrays.stream(v).forEach(code -> ticked.add(name + "=" + code)));
         model.addAttribute("key", key);
         model.addAttribute("values", values);
+        model.addAttribute("ticked", ticked);
         form(model, item);
         try {
             if (chosen.isEmpty()) {

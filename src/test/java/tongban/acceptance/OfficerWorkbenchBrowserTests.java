@@ -125,6 +125,20 @@ class OfficerWorkbenchBrowserTests {
     }
 
     @Test
+    void aRefusedWalkInFormForAnItemWithManyMaterialsKeepsTheTickedBoxes() {
+        // a business registration: eight materials, so the page's form sends more parts than an API submission
+        browser.signIn("officer").open("/officer/on-behalf?item=individual-business-registration");
+        browser.await("#on-behalf-form");
+        browser.type("#applicantId", "x").click("#f-businessScope-0").click("#submit-on-behalf");
+        browser.await("#error-code");
+        assertThat(browser.find("#error-code").getAttribute("data-code")).isEqualTo("INVALID_APPLICANT");
+        assertThat(browser.find("#f-businessScope-0").isSelected()).isTrue();
+        assertThat(browser.find("#f-businessScope-1").isSelected()).isFalse();
+        browser.assertAccessible().screenshot("officer-on-behalf-list-kept");
+        browser.signOut();
+    }
+
+    @Test
     void anApplicantCannotOpenTheWorkbench() {
         browser.signIn("lisi").open("/officer");
         assertThat(browser.findAll("#figures")).isEmpty();
