@@ -148,6 +148,26 @@ class PolicyPagesTests {
         browser.click("#preview-link");
         browser.await("#pack");
 
+        // a tampered version and a date that is no date: refused on the page, nothing published
+        int published = packs.versions("residence-permit").size();
+        for (String[] input : new String[][] {{MARKUP, day, "没有这份经过预评估"}, {version, MARKUP, "请填写施行日期"}}) {
+            browser.type("#from", cases.day.toString()).type("#to", cases.day.toString())
+                    .attach("#pack", "residence-permit.zip", ImpactPreviewApiTests.feeRaised().zip("residence-permit"))
+                    .click("#run-preview");
+            browser.await("#publish-form");
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+            js.executeScript("arguments[0].value = arguments[1]", browser.find("#publish-form input[name=version]"), input[0]);
+            js.executeScript("arguments[0].type = 'text'; arguments[0].value = arguments[1]", browser.find("#effectiveFrom"),
+                    input[1]);
+            browser.click("#publish");
+            browser.await("#error-summary");
+            assertThat(browser.find("#error-summary").getText()).contains(input[2]);
+            assertThat(browser.driver().getTitle()).doesNotContain("pwned");
+            assertThat(browser.findAll("main img")).isEmpty();
+            browser.assertAccessible();
+        }
+        assertThat(packs.versions("residence-permit")).hasSize(published);
+
         // a broken pack: its errors with their positions, and no result
         browser.type("#from", cases.day.toString()).type("#to", cases.day.toString())
                 .attach("#pack", "broken.zip", Candidates.shipped("residence-permit")
