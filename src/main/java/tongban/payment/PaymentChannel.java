@@ -27,6 +27,12 @@ public interface PaymentChannel {
      */
     Notification verify(NotificationRequest request);
 
+    /**
+     * How the provider wants a notification it sent acknowledged once it is taken (or recognised as already taken):
+     * WeChat Pay a 2xx with no body, Alipay the text {@code success}.
+     */
+    Acknowledgement accepted();
+
     /** What the provider knows of our order now (a lost notification is recovered this way); empty if it has none. */
     Optional<Notification> query(String orderNumber);
 
@@ -35,6 +41,10 @@ public interface PaymentChannel {
 
     /** The payments the provider settled for the merchant on a day (对账单), to find payments without an order. */
     List<Notification> settled(LocalDate day);
+
+    /** An HTTP answer in the provider's format. */
+    record Acknowledgement(int status, String contentType, String body) {
+    }
 
     /** Our order as a provider is told of it; amounts in fen (分), never floating point. */
     record ChannelOrder(String number, long amountFen, String description, java.time.Instant expiresAt) {
