@@ -137,7 +137,7 @@ class Issuance {
     private static IssueDocument.Filing filing(String packageId, Row row, ServiceItem item, ObjectNode request,
                                                List<ArchiveApplication.Material> files, Decision decision) {
         return new IssueDocument.Filing(packageId, item.code(), item.department().name().zh(), row.createdAt(), request,
-                files, decision, decision.packVersion());
+                files, decision, row.facts(), decision.packVersion());
     }
 
     private static ArchiveApplication.Material material(Upload u) {

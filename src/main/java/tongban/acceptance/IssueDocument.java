@@ -66,9 +66,12 @@ public class IssueDocument {
     /**
      * The e-archive package the document goes into, with what its application (or the record that issues it) said and
      * was decided on.
+     *
+     * @param facts the exact facts the decision was made on, as the JSON text kept with the record; null when the
+     *              record kept none (an application decided before facts were kept)
      */
     public record Filing(String packageId, String item, String department, Instant submittedAt, Object request,
-                  List<ArchiveApplication.Material> files, Object decision, String packVersion) {
+                  List<ArchiveApplication.Material> files, Object decision, String facts, String packVersion) {
     }
 
     /** What was issued: the registered record and the sealed bytes. */
@@ -112,7 +115,8 @@ public class IssueDocument {
         archive.packages().archive(new ArchiveApplication(f.packageId(), f.item(), f.department(), f.submittedAt(),
                 now.isBefore(f.submittedAt()) ? f.submittedAt() : now,
                 Json.write(f.request()).getBytes(StandardCharsets.UTF_8), f.files(),
-                Json.write(f.decision()).getBytes(StandardCharsets.UTF_8), f.packVersion(),
+                Json.write(f.decision()).getBytes(StandardCharsets.UTF_8),
+                Optional.ofNullable(f.facts()).map(facts -> facts.getBytes(StandardCharsets.UTF_8)), f.packVersion(),
                 Optional.of(new ArchiveApplication.SealedCertificate(issued.record().id(), issued.pdf(),
                         Json.write(report).getBytes(StandardCharsets.UTF_8)))));
     }

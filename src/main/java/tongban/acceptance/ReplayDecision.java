@@ -1,10 +1,12 @@
 package tongban.acceptance;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import tongban.archive.Archive;
 import tongban.platform.ApiProblem;
 import tongban.platform.Json;
 import tongban.rules.RulePacks;
@@ -13,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Re-decides an application (ReplayDecision, 复核重放) on the facts it was decided on: with the pack version it was
  * decided on, the same decision; with another version, what that version would have decided, and where the two differ.
+ * The facts are the application's row's, or, where the row has lost them, its archived package's.
  */
 @Component
 class ReplayDecision {
@@ -24,24 +27,28 @@ class ReplayDecision {
 
     private final ApplicationStore applications;
     private final RulePacks packs;
+    private final Archive archive;
 
-    ReplayDecision(ApplicationStore applications, RulePacks packs) {
+    ReplayDecision(ApplicationStore applications, RulePacks packs, Archive archive) {
         this.applications = applications;
         this.packs = packs;
+        this.archive = archive;
     }
 
     /** {@code version} null: the version the application was decided on. */
     Replayed replay(UUID id, String version) {
         ApplicationStore.Row row = applications.find(id)
                 .orElseThrow(() -> ApiProblem.notFound("APPLICATION_NOT_FOUND", "no application " + id));
-        if (row.facts() == null || row.decision() == null) {
+        String facts = row.facts() != null ? row.facts() : archive.packages().facts(id.toString())
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse(null);
+        if (facts == null || row.decision() == null) {
             throw new ApiProblem(HttpStatus.CONFLICT, "NOT_REPLAYABLE", "application " + id
                     + " was decided before the facts of each decision were kept; it cannot be decided again");
         }
         JsonNode recorded = Json.read(row.decision());
         String used = version == null ? recorded.path("packVersion").asString() : version;
         // written and read back as the recorded one was, so numbers compare by their JSON text
-        JsonNode replayed = Json.read(Json.write(packs.evaluate(row.item(), Json.read(row.facts()), used)));
+        JsonNode replayed = Json.read(Json.write(packs.evaluate(row.item(), Json.read(facts), used)));
         List<String> differences = new ArrayList<>();
         for (String field : replayed.propertyNames()) {
             if (!replayed.get(field).equals(recorded.get(field))) {

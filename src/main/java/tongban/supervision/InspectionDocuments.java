@@ -19,6 +19,7 @@ import tongban.documents.CertificateData;
 import tongban.documents.CertificateDocument;
 import tongban.documents.CertificateType;
 import tongban.documents.RenderCertificate;
+import tongban.platform.Json;
 import tongban.platform.PublicBaseUrl;
 import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;
@@ -155,6 +156,7 @@ class InspectionDocuments {
                     CertificateDocument pdf = render.render(data);
                     return new IssueDocument.Rendered(pdf.pdf(), pdf.seal());
                 }, new IssueDocument.Filing("inspection-" + inspection.id() + "." + document.column(), "supervision",
-                        department.name().zh(), filed, record, List.of(), decision, DrawAlgorithm.FORMAT)));
+                        department.name().zh(), filed, record, List.of(), decision, Json.write(record),
+                        DrawAlgorithm.FORMAT)));
     }
 }

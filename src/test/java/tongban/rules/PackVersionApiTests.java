@@ -6,6 +6,7 @@ import static tongban.rules.EvaluateApiTests.assertProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import tongban.archive.Archive;
 import tongban.archive.ObjectStore;
 import tongban.platform.Json;
 import tongban.support.Http;
@@ -56,6 +58,8 @@ class PackVersionApiTests {
     ObjectStore store;
     @Autowired
     RulePacks packs;
+    @Autowired
+    Archive archive;
 
     @Test
     void eachDecisionUsesTheVersionInForceOnItsDayAndAnotherNodeLoadsItWithoutCompiling() {
@@ -129,6 +133,18 @@ class PackVersionApiTests {
         assertThat(same.json().path("same").asBoolean()).isTrue();
         assertThat(same.json().path("differences")).isEmpty();
         assertThat(same.json().path("replayed")).isEqualTo(same.json().path("recorded"));
+
+        // its archive package keeps the facts the row keeps; replay reads them there when the row has lost them
+        String kept = jdbc.sql("select facts::text from application where id = ?").param(UUID.fromString(id))
+                .query(String.class).single();
+        assertThat(Json.read(kept).path("asOf").isMissingNode()).isFalse();
+        assertThat(Json.read(new String(archive.packages().facts(id).orElseThrow(), StandardCharsets.UTF_8)))
+                .isEqualTo(Json.read(kept));
+        jdbc.sql("update application set facts = null where id = ?").param(UUID.fromString(id)).update();
+        Response fromPackage = http.post(replay, null, HttpRequest.BodyPublishers.noBody(), "officer");
+        assertThat(fromPackage.status()).as(fromPackage.body()).isEqualTo(200);
+        assertThat(fromPackage.json().path("same").asBoolean()).isTrue();
+        assertThat(fromPackage.json().path("replayed")).isEqualTo(same.json().path("replayed"));
 
         Response published = publish(http, "2099-01-01", laterVersion());
         assertThat(published.status()).as(published.body()).isEqualTo(201);

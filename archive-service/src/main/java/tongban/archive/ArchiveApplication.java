@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * Archive the whole file of one application (电子档案) as one BagIt package: the application data as JSON, every
- * uploaded material as received, the decision JSON with its rule trace and the rule pack's version, and, when a
- * certificate was issued, the sealed PDF with its verification report JSON at archiving time.
+ * uploaded material as received, the decision JSON with its rule trace and the rule pack's version, the exact facts
+ * it was decided on as JSON (empty for a record that kept none), and, when a certificate was issued, the sealed PDF
+ * with its verification report JSON at archiving time.
  */
 public record ArchiveApplication(String applicationId, String item, String department, Instant submittedAt,
                                  Instant decidedAt, byte[] applicationData, List<Material> materials, byte[] decision,
-                                 String packVersion, Optional<SealedCertificate> certificate) {
+                                 Optional<byte[]> facts, String packVersion, Optional<SealedCertificate> certificate) {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     static final Pattern ITEM = Pattern.compile("[a-z0-9][a-z0-9-]{0,127}");
@@ -31,6 +32,8 @@ public record ArchiveApplication(String applicationId, String item, String depar
         Check.present("materials", materials);
         materials = List.copyOf(materials);
         Check.bytes("decision", decision);
+        Check.present("facts", facts);
+        facts.ifPresent(bytes -> Check.bytes("facts", bytes));
         Check.text("packVersion", packVersion, 64);
         Check.present("certificate", certificate);
     }

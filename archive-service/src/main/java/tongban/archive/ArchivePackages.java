@@ -26,6 +26,14 @@ public interface ArchivePackages {
      */
     Optional<byte[]> content(String applicationId);
 
+    /**
+     * The facts the application was decided on, as archived in its package ({@code data/facts.json}); empty when there
+     * is no package, or its package was archived before facts were kept.
+     *
+     * @throws IntegrityException if the package's bytes differ from the registered ones or the object is gone
+     */
+    Optional<byte[]> facts(String applicationId);
+
     /** The package object's Object Lock state as the store reports it now: retention and legal hold. */
     Optional<ObjectLock> lock(String applicationId);
 

@@ -1,5 +1,6 @@
 package tongban.archive;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tongban.archive.ArchiveResult.AlreadyExists;
@@ -31,6 +34,8 @@ import tongban.archive.registry.PackageRegistry;
 final class PackageArchive implements ArchivePackages {
 
     private static final Logger log = LoggerFactory.getLogger(PackageArchive.class);
+    /** The payload file of the facts a decision was made on; packages archived before facts were kept have none. */
+    private static final String FACTS = "facts.json";
 
     private final ArchiveBucket bucket;
     private final PackageRegistry registry;
@@ -93,6 +98,25 @@ final class PackageArchive implements ArchivePackages {
     }
 
     @Override
+    public Optional<byte[]> facts(String applicationId) {
+        return content(applicationId).flatMap(zip -> payloadFile(zip, applicationId, FACTS));
+    }
+
+    /** A payload file of a zipped bag (the bag's name is its one top folder); the zip was checked on reading. */
+    private static Optional<byte[]> payloadFile(byte[] zip, String bagName, String path) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (entry.getName().equals(bagName + "/data/" + path)) {
+                    return Optional.of(in.readAllBytes());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IntegrityException("the package is not a readable zip: " + e.getMessage());
+        }
+    }
+
+    @Override
     public Optional<ObjectLock> lock(String applicationId) {
         return registry.find(applicationId).flatMap(p -> bucket.lock(p.location()));
     }
@@ -102,7 +126,10 @@ final class PackageArchive implements ArchivePackages {
         return registry.find(applicationId).map(p -> bucket.legalHold(p.location(), on));
     }
 
-    /** data/: the application, each material as received (numbered: names may repeat) with an index, the decision, the certificate. */
+    /**
+     * data/: the application, each material as received (numbered: names may repeat) with an index, the decision, the
+     * facts it was decided on, the certificate.
+     */
     private static List<PayloadFile> payload(ArchiveApplication command) {
         List<PayloadFile> files = new ArrayList<>();
         files.add(new PayloadFile("application.json", command.applicationData()));
@@ -120,6 +147,7 @@ final class PackageArchive implements ArchivePackages {
         }
         files.add(new PayloadFile("materials.json", index.append("\n]\n").toString().getBytes(StandardCharsets.UTF_8)));
         files.add(new PayloadFile("decision.json", command.decision()));
+        command.facts().ifPresent(facts -> files.add(new PayloadFile(FACTS, facts)));
         command.certificate().ifPresent(certificate -> {
             files.add(new PayloadFile("certificate.pdf", certificate.pdf()));
             files.add(new PayloadFile("verification-report.json", certificate.verificationReport()));

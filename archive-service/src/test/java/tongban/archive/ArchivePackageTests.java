@@ -1,6 +1,7 @@
 package tongban.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.loc.repository.bagit.domain.Bag;
 import gov.loc.repository.bagit.reader.BagReader;
@@ -45,7 +46,7 @@ class ArchivePackageTests {
 
         assertThat(archived.location().key()).isEqualTo("individual-business-registration/APP-P-1.zip");
         assertThat(archived.certificateId()).contains(certificate.id());
-        assertThat(archived.payloadFiles()).isEqualTo(7);
+        assertThat(archived.payloadFiles()).isEqualTo(8);
         byte[] zip = bed.archive.packages().content("APP-P-1").orElseThrow();
         assertThat(Sha256.of(zip)).isEqualTo(archived.sha256());
         Path bag = unzip(zip).resolve("APP-P-1");
@@ -53,6 +54,11 @@ class ArchivePackageTests {
         assertThat(bag.resolve("data/materials/02-租赁合同.pdf")).hasBinaryContent(command.materials().get(1).content());
         assertThat(bag.resolve("data/application.json")).hasBinaryContent(command.applicationData());
         assertThat(bag.resolve("data/decision.json")).hasBinaryContent(command.decision());
+        assertThat(bag.resolve("data/facts.json")).hasBinaryContent(command.facts().orElseThrow());
+        assertThat(bag.resolve("manifest-sha256.txt")).content(StandardCharsets.UTF_8)
+                .contains(Sha256.of(command.facts().orElseThrow()).hex() + "  data/facts.json");
+        assertThat(bed.archive.packages().facts("APP-P-1")).hasValueSatisfying(facts ->
+                assertThat(new String(facts, StandardCharsets.UTF_8)).isEqualTo(TestBed.FACTS));
         assertThat(bag.resolve("data/certificate.pdf")).hasBinaryContent(TestBed.pdf("p1"));
         assertThat(bag.resolve("data/verification-report.json")).hasContent("{\"valid\": true}");
         assertThat(bag.resolve("data/materials.json")).content(StandardCharsets.UTF_8)
@@ -79,8 +85,36 @@ class ArchivePackageTests {
                 .archive(TestBed.application("APP-P-2", Optional.empty()))).record();
 
         assertThat(archived.certificateId()).isEmpty();
-        assertThat(archived.payloadFiles()).isEqualTo(5);
+        assertThat(archived.payloadFiles()).isEqualTo(6);
         assertThat(bed.archive.packages().find("APP-P-2")).contains(archived);
+    }
+
+    @Test
+    void aPackageArchivedBeforeFactsWereKeptIsReadWithoutThem() throws Exception {
+        ArchiveApplication withFacts = TestBed.application("APP-P-3", Optional.empty());
+        ArchiveApplication old = new ArchiveApplication(withFacts.applicationId(), withFacts.item(), withFacts.department(),
+                withFacts.submittedAt(), withFacts.decidedAt(), withFacts.applicationData(), withFacts.materials(),
+                withFacts.decision(), Optional.empty(), withFacts.packVersion(), withFacts.certificate());
+
+        ArchivedPackage archived = ((Stored<ArchivedPackage>) bed.archive.packages().archive(old)).record();
+
+        assertThat(archived.payloadFiles()).isEqualTo(5);
+        assertThat(unzip(bed.archive.packages().content("APP-P-3").orElseThrow()).resolve("APP-P-3/data/facts.json"))
+                .doesNotExist();
+        assertThat(bed.archive.packages().facts("APP-P-3")).isEmpty();
+        assertThat(bed.archive.packages().facts("APP-NEVER-ARCHIVED")).isEmpty();
+        // the facts are part of the payload: the same application with them is another file, not this one again
+        assertThat(bed.archive.packages().archive(withFacts)).isEqualTo(new ArchiveResult.AlreadyExists<>(
+                Optional.of(archived), false));
+    }
+
+    @Test
+    void emptyFactsAreRefused() {
+        ArchiveApplication base = TestBed.application("APP-P-4", Optional.empty());
+        assertThatThrownBy(() -> new ArchiveApplication(base.applicationId(), base.item(), base.department(),
+                base.submittedAt(), base.decidedAt(), base.applicationData(), base.materials(), base.decision(),
+                Optional.of(new byte[0]), base.packVersion(), base.certificate()))
+                .isInstanceOfSatisfying(InvalidArchiveInputException.class, e -> assertThat(e.field()).isEqualTo("facts"));
     }
 
     private static Path unzip(byte[] zip) throws Exception {

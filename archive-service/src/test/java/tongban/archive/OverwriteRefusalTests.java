@@ -81,7 +81,7 @@ class OverwriteRefusalTests {
         ArchiveApplication changed = TestBed.application("APP-W-1", Optional.empty());
         changed = new ArchiveApplication(changed.applicationId(), changed.item(), changed.department(), changed.submittedAt(),
                 changed.decidedAt(), "{\"applicant\": {\"name\": \"李四\"}}".getBytes(), changed.materials(),
-                changed.decision(), changed.packVersion(), changed.certificate());
+                changed.decision(), changed.facts(), changed.packVersion(), changed.certificate());
         assertThat(bed.archive.packages().archive(changed)).isEqualTo(new AlreadyExists<>(Optional.of(first), false));
         assertThat(bed.bytes(ObjectLocation.of(bed.packages, first.location().key()))).isEqualTo(zip);
     }

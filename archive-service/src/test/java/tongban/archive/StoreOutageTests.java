@@ -52,7 +52,7 @@ class StoreOutageTests {
         materials.add(new ArchiveApplication.Material("premises-photo", "scan.tiff", "image/tiff", scan));
         ArchiveApplication big = new ArchiveApplication(base.applicationId(), base.item(), base.department(),
                 base.submittedAt(), base.decidedAt(), base.applicationData(), materials, base.decision(),
-                base.packVersion(), base.certificate());
+                base.facts(), base.packVersion(), base.certificate());
         CompletableFuture<ArchiveResult<ArchivedPackage>> archiving = CompletableFuture.supplyAsync(() -> bed.archive.packages().archive(big));
         Thread.sleep(400); // bagging is done by now, the upload under way
         bed.s3.stop();

@@ -135,6 +135,9 @@ final class TestBed implements AutoCloseable {
                 Instant.parse("2026-11-27T08:00:00Z"), Optional.of(Instant.parse("2046-11-26T16:00:00Z")), pdf);
     }
 
+    /** The facts {@link #application} was decided on, with the numbers written as the decider read them. */
+    static final String FACTS = "{\"asOf\": \"2026-11-27\", \"applicant\": {\"age\": 34, \"share\": 1.50}}";
+
     static ArchiveApplication application(String applicationId, Optional<ArchiveApplication.SealedCertificate> certificate) {
         return new ArchiveApplication(applicationId, "individual-business-registration", "上海市黄浦区市场监督管理局",
                 Instant.parse("2026-11-27T08:00:00Z"), Instant.parse("2026-11-27T08:05:00Z"),
@@ -142,7 +145,7 @@ final class TestBed implements AutoCloseable {
                 List.of(new ArchiveApplication.Material("id-card", "身份证.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}),
                         new ArchiveApplication.Material("premises-proof", "租赁合同.pdf", "application/pdf", pdf("lease"))),
                 "{\"outcome\": \"ACCEPTABLE\", \"trace\": [\"An adult may register\"]}".getBytes(StandardCharsets.UTF_8),
-                "3f9a0c1d2e4b5a60", certificate);
+                Optional.of(FACTS.getBytes(StandardCharsets.UTF_8)), "3f9a0c1d2e4b5a60", certificate);
     }
 
     /** Runs SQL on this bed's database, outside the archive. */
