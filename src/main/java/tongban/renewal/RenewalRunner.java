@@ -13,7 +13,9 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import tongban.archive.Archive;
 import tongban.archive.ArchiveResult;
@@ -34,7 +36,7 @@ import tongban.storage.ClusterJob;
  */
 @Component
 @EnableConfigurationProperties(RenewalProperties.class)
-class RenewalRunner {
+class RenewalRunner implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RenewalRunner.class);
     /** This job's lock in Tongban's advisory-lock namespace (the fixity audit is 1). */
@@ -47,15 +49,17 @@ class RenewalRunner {
     private final RenewalProperties properties;
     private final Clock clock;
     private final ClusterJob job;
+    private final String cron;
 
     RenewalRunner(Archive archive, SealService seals, AuditLog audit, RenewalProperties properties, Clock clock,
-                  DataSource dataSource) {
+                  DataSource dataSource, @Value("${tongban.renewal.cron:0 0 3 * * *}") String cron) {
         this.archive = archive;
         this.seals = seals;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
         this.job = new ClusterJob(dataSource, "renewal", RENEWAL);
+        this.cron = cron;
     }
 
     /** What one run did: documents read, renewed, scheduled for later, failed (retried after a while). */
@@ -68,10 +72,10 @@ class RenewalRunner {
         return job.start(id -> run(id, actor));
     }
 
-    @Scheduled(cron = "${tongban.renewal.cron:0 0 3 * * *}")
-    void scheduled() {
-        start("system").ifPresentOrElse(id -> log.info("scheduled renewal run {} started", id),
-                () -> log.info("scheduled renewal skipped: a run is in progress on this or another node"));
+    /** On its schedule, once per fire time across the cluster. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        job.schedule(registrar, cron, id -> run(id, "system"));
     }
 
     /** Goes through every document due by the run's start (and every one not yet read), once. */

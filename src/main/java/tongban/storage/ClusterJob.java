@@ -1,29 +1,40 @@
 package tongban.storage;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 import tongban.archive.ArchiveUnavailableException;
 
 /**
  * A background job that runs on one node at a time across the cluster (集群互斥), on a thread of its own: each run
- * holds a PostgreSQL session advisory lock on a connection of its own. When every node's schedule fires one of
- * them runs and the others skip; a node that dies mid-run releases the lock with its connection.
+ * holds a PostgreSQL session advisory lock on a connection of its own; a node that dies mid-run releases the lock with
+ * its connection. On its schedule it runs once per fire time across the cluster: every node's schedule fires, and the
+ * node that records the fire time in {@code cluster_job_run} runs it while the others skip, even one whose schedule
+ * fires after the run has finished.
  */
 public final class ClusterJob implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterJob.class);
     /** The advisory lock's first key: a namespace for Tongban's session locks. */
     static final int LOCK_SPACE = 0x7462;
+    /** This process, as recorded with the runs it claims: {@code pid@host}. */
+    private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
     private final DataSource dataSource;
     private final String job;
@@ -52,11 +63,65 @@ public final class ClusterJob implements AutoCloseable {
      * @throws ArchiveUnavailableException when the database cannot be reached
      */
     public Optional<UUID> start(Consumer<UUID> run) {
+        return acquire().map(lock -> launch(lock, UUID.randomUUID(), run));
+    }
+
+    /**
+     * Puts the job on this node's schedule: at every fire time of {@code cron} (Spring's cron syntax in the node's
+     * time zone; {@code -} for never) it starts {@code run}, unless a run holds the lock or another node has run that
+     * fire time already.
+     */
+    public void schedule(ScheduledTaskRegistrar registrar, String cron, Consumer<UUID> run) {
+        if (Scheduled.CRON_DISABLED.equals(cron)) {
+            return;
+        }
+        CronTrigger trigger = new CronTrigger(cron);
+        // the trigger is asked for the next fire time before each run, which then runs for it
+        AtomicReference<Instant> firing = new AtomicReference<>();
+        registrar.addTriggerTask(() -> {
+            try {
+                startScheduled(firing.get(), run);
+            } catch (ArchiveUnavailableException e) {
+                log.warn("scheduled {} of {} not started: {}", job, firing.get(), e.getMessage());
+            }
+        }, context -> {
+            Instant next = trigger.nextExecution(context);
+            firing.set(next);
+            return next;
+        });
+    }
+
+    /** Starts the run of one fire time, unless a run holds the lock or that fire time is claimed already. */
+    Optional<UUID> startScheduled(Instant period, Consumer<UUID> run) {
         Connection lock = acquire().orElse(null);
         if (lock == null) {
+            log.info("scheduled {} of {} skipped: a run is in progress on this or another node", job, period);
             return Optional.empty();
         }
         UUID id = UUID.randomUUID();
+        boolean claimed;
+        try (PreparedStatement claim = lock.prepareStatement("insert into cluster_job_run (job, period, run_id, node) "
+                + "values (?, ?, ?, ?) on conflict (job, period) do nothing")) {
+            claim.setString(1, job);
+            claim.setObject(2, period.atOffset(ZoneOffset.UTC));
+            claim.setObject(3, id);
+            claim.setString(4, NODE);
+            claimed = claim.executeUpdate() == 1;
+        } catch (SQLException e) {
+            release(lock);
+            throw new ArchiveUnavailableException("registry: cannot claim the " + job + " of " + period, e);
+        }
+        if (!claimed) {
+            release(lock);
+            log.info("scheduled {} of {} skipped: another node ran it", job, period);
+            return Optional.empty();
+        }
+        log.info("scheduled {} of {} started as run {} on this node", job, period, id);
+        return Optional.of(launch(lock, id, run));
+    }
+
+    /** Runs {@code run} on the worker thread, which releases {@code lock} when it ends. */
+    private UUID launch(Connection lock, UUID id, Consumer<UUID> run) {
         try {
             worker.execute(() -> {
                 try {
@@ -71,7 +136,7 @@ public final class ClusterJob implements AutoCloseable {
             release(lock);
             throw notStarted;
         }
-        return Optional.of(id);
+        return id;
     }
 
     /** Stops the thread; a run in progress is interrupted and its lock goes with its connection. */

@@ -7,15 +7,25 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +39,9 @@ import tongban.support.Multipart;
 /**
  * Two real application processes (two JVMs, two ports) on one PostgreSQL and one object store, as behind a load
  * balancer: a version published on one decides on the other within tongban.rules.refresh-interval, a retried
- * submission that lands on the other node returns the same application, and the applicants' rate limit is one
- * allowance across both.
+ * submission that lands on the other node returns the same application, the applicants' rate limit is one
+ * allowance across both, and the scheduled fixity audit and renewal, whose schedules fire on both nodes, run once per
+ * fire time.
  */
 class TwoNodeTests {
 
@@ -39,6 +50,13 @@ class TwoNodeTests {
     private static Path home;
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedS3Server s3;
+    /** Both nodes' schedules fire from here on. */
+    private static Instant bothUp;
+    /** The schedule of both jobs on both nodes: every 2 s. */
+    private static final String EVERY_TWO_SECONDS = "*/2 * * * * *";
+    private static final Pattern SCHEDULED = Pattern.compile(
+            "scheduled (fixity audit|renewal) of (\\S+) (started as run ([0-9a-f-]{36})|skipped: (a run is in progress"
+                    + "|another node ran it))");
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -49,6 +67,7 @@ class TwoNodeTests {
         // one after the other: the first makes the keys of the embedded default in the shared data folder
         NODES.add(Node.start("a"));
         NODES.add(Node.start("b"));
+        bothUp = Instant.now();
     }
 
     @AfterAll
@@ -121,6 +140,99 @@ class TwoNodeTests {
         assertThat(fourth.json().path("code").asString()).isEqualTo("RATE_LIMITED");
     }
 
+    @Test
+    void theAuditAndTheRenewalRunOncePerFireTimeThoughBothNodesSchedulesFire() throws Exception {
+        // fire times at which both nodes' schedules fired, by job: what each node did then
+        Map<String, Map<Instant, List<String>>> fired = Map.of();
+        for (Instant deadline = Instant.now().plusSeconds(60); Instant.now().isBefore(deadline); Thread.sleep(500)) {
+            fired = firedOnBothNodes();
+            if (fired.size() == 2 && fired.values().stream().allMatch(times -> times.size() >= 3)) {
+                break;
+            }
+        }
+        assertThat(fired.keySet()).containsExactlyInAnyOrder("fixity audit", "renewal");
+        try (Connection db = postgres.dataSource().getConnection()) {
+            for (var job : fired.entrySet()) {
+                assertThat(job.getValue()).as(job.getKey() + ": fire times seen by both nodes").hasSizeGreaterThanOrEqualTo(3);
+                Map<Instant, UUID> claims = claims(db, job.getKey());
+                List<UUID> ran = new ArrayList<>();
+                for (var time : job.getValue().entrySet()) {
+                    String what = job.getKey() + " of " + time.getKey() + " on both nodes: " + time.getValue();
+                    List<String> started = time.getValue().stream().filter(a -> !a.startsWith("skipped")).toList();
+                    assertThat(started).as(what).hasSizeLessThanOrEqualTo(1);
+                    if (started.isEmpty()) {
+                        // a run of an earlier fire time was still going when both fired: neither runs this one
+                        assertThat(time.getValue()).as(what).containsOnly("skipped: a run is in progress");
+                        assertThat(claims).as(what).doesNotContainKey(time.getKey());
+                    } else {
+                        assertThat(claims.get(time.getKey())).as(what).hasToString(started.get(0));
+                        ran.add(claims.get(time.getKey()));
+                    }
+                }
+                assertThat(ran).as(job.getKey() + " runs among the fire times both nodes saw").isNotEmpty();
+                // the job's own record of its runs: each belongs to one fire time, none ran outside one
+                String runs = job.getKey().equals("fixity audit") ? "select id::text from archive_audit_run"
+                        : "select substring(target from 9) from audit_log where action = 'RENEWAL_RUN'";
+                for (Instant deadline = Instant.now().plusSeconds(30); ; Thread.sleep(200)) {
+                    List<String> recorded = strings(db, runs);
+                    List<String> expected = ran.stream().map(UUID::toString).toList();
+                    if (recorded.containsAll(expected) || Instant.now().isAfter(deadline)) {
+                        assertThat(recorded).as(job.getKey() + " runs").containsAll(expected).doesNotHaveDuplicates();
+                        // read after the runs: a run is claimed before it starts
+                        assertThat(claims(db, job.getKey()).values().stream().map(UUID::toString).toList())
+                                .as(job.getKey() + " runs without a claimed fire time").containsAll(recorded);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** From both nodes' logs: by job and fire time (after both were up) seen by both, each node's run id or skip. */
+    private static Map<String, Map<Instant, List<String>>> firedOnBothNodes() throws IOException {
+        Map<String, Map<Instant, Map<String, String>>> byNode = new TreeMap<>();
+        for (String node : List.of("a", "b")) {
+            for (String line : Files.readAllLines(home.resolve("node-" + node + ".log"), StandardCharsets.UTF_8)) {
+                Matcher m = SCHEDULED.matcher(line);
+                if (m.find() && Instant.parse(m.group(2)).isAfter(bothUp)) {
+                    byNode.computeIfAbsent(m.group(1), j -> new TreeMap<>())
+                            .computeIfAbsent(Instant.parse(m.group(2)), t -> new TreeMap<>())
+                            .put(node, m.group(4) == null ? "skipped: " + m.group(5) : m.group(4));
+                }
+            }
+        }
+        Map<String, Map<Instant, List<String>>> both = new TreeMap<>();
+        byNode.forEach((job, times) -> times.forEach((time, nodes) -> {
+            if (nodes.size() == 2) {
+                both.computeIfAbsent(job, j -> new TreeMap<>()).put(time, List.copyOf(nodes.values()));
+            }
+        }));
+        return both;
+    }
+
+    private static Map<Instant, UUID> claims(Connection db, String job) throws SQLException {
+        Map<Instant, UUID> claims = new TreeMap<>();
+        try (PreparedStatement query = db.prepareStatement("select period, run_id from cluster_job_run where job = ?")) {
+            query.setString(1, job);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    claims.put(rows.getObject(1, OffsetDateTime.class).toInstant(), rows.getObject(2, UUID.class));
+                }
+            }
+        }
+        return claims;
+    }
+
+    private static List<String> strings(Connection db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
     /** One application process, its output in {@code node-NAME.log} beside the shared data folder. */
     private record Node(Process process, int port) {
 
@@ -142,7 +254,8 @@ class TwoNodeTests {
                     "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + postgres.user(),
                     "--tongban.s3.endpoint=" + store.endpoint(), "--tongban.s3.access-key=" + store.accessKey(),
                     "--tongban.s3.secret-key=" + store.secretKey(),
-                    "--tongban.acceptance.rate-limit.capacity=3")
+                    "--tongban.acceptance.rate-limit.capacity=3",
+                    "--tongban.archive.audit.cron=" + EVERY_TWO_SECONDS, "--tongban.renewal.cron=" + EVERY_TWO_SECONDS)
                     .redirectErrorStream(true).start();
             CountDownLatch ready = new CountDownLatch(1);
             Path log = home.resolve("node-" + name + ".log");

@@ -26,7 +26,7 @@ class AuditLockTests {
 
     @Test
     void whileAnotherNodeHoldsTheAuditLockNoRunStartsAndOneStartsOnceItIsFree() throws Exception {
-        AuditRunner thisNode = new AuditRunner(archive, dataSource);
+        AuditRunner thisNode = new AuditRunner(archive, dataSource, "-");
         try {
             try (Connection otherNode = dataSource.getConnection()) {
                 takeWhenFree(otherNode); // an audit of another test may still be running
@@ -52,6 +52,60 @@ class AuditLockTests {
             }
         } finally {
             thisNode.stop();
+        }
+    }
+
+    @Test
+    void aFireTimeRunsOnceAcrossNodesEvenWhenAnotherNodeFiresAfterTheRunEnded() throws Exception {
+        int key = 1000 + (int) (Math.random() * 1000); // a lock of this test's own
+        String name = "test job " + UUID.randomUUID();
+        ClusterJob nodeA = new ClusterJob(dataSource, name, key);
+        ClusterJob nodeB = new ClusterJob(dataSource, name, key);
+        try {
+            java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+            Instant fireTime = Instant.parse("2026-12-04T02:30:00Z");
+            Optional<UUID> first = nodeA.startScheduled(fireTime, id -> {
+                runs.incrementAndGet();
+                ran.countDown();
+            });
+            assertThat(first).isPresent();
+            assertThat(ran.await(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            // node b's schedule fires late, after node a's run has ended and released the lock: it skips all the same
+            for (Instant deadline = Instant.now().plus(Duration.ofMinutes(1)); !lockIsFree(key); Thread.sleep(50)) {
+                assertThat(Instant.now()).as("node a's run holds the lock for a minute").isBefore(deadline);
+            }
+            assertThat(nodeB.startScheduled(fireTime, id -> runs.incrementAndGet())).isEmpty();
+            assertThat(runs).hasValue(1);
+            try (Connection c = dataSource.getConnection(); PreparedStatement claims = c.prepareStatement(
+                    "select run_id, node from cluster_job_run where job = ?")) {
+                claims.setString(1, name);
+                try (var row = claims.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    assertThat(row.getObject(1)).isEqualTo(first.get());
+                    assertThat(row.getString(2)).contains("@");
+                    assertThat(row.next()).isFalse();
+                }
+            }
+            // the next fire time is another run
+            java.util.concurrent.CountDownLatch next = new java.util.concurrent.CountDownLatch(1);
+            assertThat(nodeB.startScheduled(fireTime.plus(Duration.ofDays(1)), id -> next.countDown())).isPresent();
+            assertThat(next.await(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        } finally {
+            nodeA.close();
+            nodeB.close();
+        }
+    }
+
+    private boolean lockIsFree(int key) throws Exception {
+        try (Connection probe = dataSource.getConnection(); PreparedStatement call = probe.prepareStatement(
+                "select pg_try_advisory_lock(?, ?), pg_advisory_unlock_all()")) {
+            call.setInt(1, ClusterJob.LOCK_SPACE);
+            call.setInt(2, key);
+            try (var row = call.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
         }
     }
 
