@@ -7,10 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tongban.archive.S3Connection;
 import tongban.archive.embedded.EmbeddedPostgresServer;
 import tongban.archive.embedded.EmbeddedS3Server;
@@ -151,38 +148,37 @@ class TwoNodeTests {
             }
         }
         assertThat(fired.keySet()).containsExactlyInAnyOrder("fixity audit", "renewal");
-        try (Connection db = postgres.dataSource().getConnection()) {
-            for (var job : fired.entrySet()) {
-                assertThat(job.getValue()).as(job.getKey() + ": fire times seen by both nodes").hasSizeGreaterThanOrEqualTo(3);
-                Map<Instant, UUID> claims = claims(db, job.getKey());
-                List<UUID> ran = new ArrayList<>();
-                for (var time : job.getValue().entrySet()) {
-                    String what = job.getKey() + " of " + time.getKey() + " on both nodes: " + time.getValue();
-                    List<String> started = time.getValue().stream().filter(a -> !a.startsWith("skipped")).toList();
-                    assertThat(started).as(what).hasSizeLessThanOrEqualTo(1);
-                    if (started.isEmpty()) {
-                        // a run of an earlier fire time was still going when both fired: neither runs this one
-                        assertThat(time.getValue()).as(what).containsOnly("skipped: a run is in progress");
-                        assertThat(claims).as(what).doesNotContainKey(time.getKey());
-                    } else {
-                        assertThat(claims.get(time.getKey())).as(what).hasToString(started.get(0));
-                        ran.add(claims.get(time.getKey()));
-                    }
+        JdbcClient db = JdbcClient.create(postgres.dataSource());
+        for (var job : fired.entrySet()) {
+            assertThat(job.getValue()).as(job.getKey() + ": fire times seen by both nodes").hasSizeGreaterThanOrEqualTo(3);
+            Map<Instant, UUID> claims = claims(db, job.getKey());
+            List<UUID> ran = new ArrayList<>();
+            for (var time : job.getValue().entrySet()) {
+                String what = job.getKey() + " of " + time.getKey() + " on both nodes: " + time.getValue();
+                List<String> started = time.getValue().stream().filter(a -> !a.startsWith("skipped")).toList();
+                assertThat(started).as(what).hasSizeLessThanOrEqualTo(1);
+                if (started.isEmpty()) {
+                    // a run of an earlier fire time was still going when both fired: neither runs this one
+                    assertThat(time.getValue()).as(what).containsOnly("skipped: a run is in progress");
+                    assertThat(claims).as(what).doesNotContainKey(time.getKey());
+                } else {
+                    assertThat(claims.get(time.getKey())).as(what).hasToString(started.get(0));
+                    ran.add(claims.get(time.getKey()));
                 }
-                assertThat(ran).as(job.getKey() + " runs among the fire times both nodes saw").isNotEmpty();
-                // the job's own record of its runs: each belongs to one fire time, none ran outside one
-                String runs = job.getKey().equals("fixity audit") ? "select id::text from archive_audit_run"
-                        : "select substring(target from 9) from audit_log where action = 'RENEWAL_RUN'";
-                for (Instant deadline = Instant.now().plusSeconds(30); ; Thread.sleep(200)) {
-                    List<String> recorded = strings(db, runs);
-                    List<String> expected = ran.stream().map(UUID::toString).toList();
-                    if (recorded.containsAll(expected) || Instant.now().isAfter(deadline)) {
-                        assertThat(recorded).as(job.getKey() + " runs").containsAll(expected).doesNotHaveDuplicates();
-                        // read after the runs: a run is claimed before it starts
-                        assertThat(claims(db, job.getKey()).values().stream().map(UUID::toString).toList())
-                                .as(job.getKey() + " runs without a claimed fire time").containsAll(recorded);
-                        break;
-                    }
+            }
+            assertThat(ran).as(job.getKey() + " runs among the fire times both nodes saw").isNotEmpty();
+            // the job's own record of its runs: each belongs to one fire time, none ran outside one
+            String runs = job.getKey().equals("fixity audit") ? "select id::text from archive_audit_run"
+                    : "select substring(target from 9) from audit_log where action = 'RENEWAL_RUN'";
+            for (Instant deadline = Instant.now().plusSeconds(30); ; Thread.sleep(200)) {
+                List<String> recorded = db.sql(runs).query(String.class).list();
+                List<String> expected = ran.stream().map(UUID::toString).toList();
+                if (recorded.containsAll(expected) || Instant.now().isAfter(deadline)) {
+                    assertThat(recorded).as(job.getKey() + " runs").containsAll(expected).doesNotHaveDuplicates();
+                    // read after the runs: a run is claimed before it starts
+                    assertThat(claims(db, job.getKey()).values().stream().map(UUID::toString).toList())
+                            .as(job.getKey() + " runs without a claimed fire time").containsAll(recorded);
+                    break;
                 }
             }
         }
@@ -210,27 +206,12 @@ class TwoNodeTests {
         return both;
     }
 
-    private static Map<Instant, UUID> claims(Connection db, String job) throws SQLException {
+    private static Map<Instant, UUID> claims(JdbcClient db, String job) {
         Map<Instant, UUID> claims = new TreeMap<>();
-        try (PreparedStatement query = db.prepareStatement("select period, run_id from cluster_job_run where job = ?")) {
-            query.setString(1, job);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    claims.put(rows.getObject(1, OffsetDateTime.class).toInstant(), rows.getObject(2, UUID.class));
-                }
-            }
-        }
+        db.sql("select period, run_id from cluster_job_run where job = ?").param(job).query(rs -> {
+            claims.put(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getObject(2, UUID.class));
+        });
         return claims;
-    }
-
-    private static List<String> strings(Connection db, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (PreparedStatement query = db.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 
     /** One application process, its output in {@code node-NAME.log} beside the shared data folder. */
