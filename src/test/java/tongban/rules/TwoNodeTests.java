@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 import tongban.archive.S3Connection;
 import tongban.archive.embedded.EmbeddedPostgresServer;
 import tongban.archive.embedded.EmbeddedS3Server;
@@ -82,6 +83,9 @@ class TwoNodeTests {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (home != null) {
+            FileSystemUtils.deleteRecursively(home.toFile());
         }
     }
 
