@@ -135,28 +135,7 @@ public final class ApplicationJson {
             list.forEach(v -> array.add(tree(v)));
             return array;
         }
-        if (value instanceof String s) {
-            return NODES.stringNode(s);
-        }
-        if (value instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        if (value instanceof Integer i) {
-            return NODES.numberNode(i);
-        }
-        if (value instanceof Long l) {
-            return NODES.numberNode(l);
-        }
-        if (value instanceof BigInteger big) {
-            return NODES.numberNode(big);
-        }
-        if (value instanceof BigDecimal decimal) {
-            return NODES.numberNode(decimal);
-        }
-        if (value instanceof Number n) {
-            return NODES.numberNode(n.doubleValue());
-        }
-        return NODES.nullNode();
+        return value == null ? NODES.nullNode() : Json.MAPPER.valueToTree(value);
     }
 
     private static ObjectNode object(JsonNode node, String at) {

@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +43,6 @@ import tongban.rules.Decision;
 import tongban.rules.MaterialSpec;
 import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -180,7 +179,7 @@ public class SubmitApplication {
 
     /** The decision the application would get now, with materials given as declared media types; stores nothing. */
     public Decision precheck(PrecheckCommand command) {
-        ObjectNode request = request(command.application());
+        ObjectNode request = (ObjectNode) ApplicationJson.tree(given(command.application()));
         ServiceItem item = item(command.application());
         List<Offered> offered = command.materials().stream()
                 .map(m -> new Offered(m.code(), m.mediaType(), false)).toList();
@@ -195,8 +194,9 @@ public class SubmitApplication {
         Subject subject = command.subject();
         String idempotencyKey = command.idempotencyKey();
         requireKey(idempotencyKey);
-        ObjectNode request = request(command.application());
-        String sha256 = requestHash(request, command.uploads());
+        Map<String, Object> given = given(command.application());
+        ObjectNode request = (ObjectNode) ApplicationJson.tree(given);
+        String sha256 = requestHash(given, command.uploads());
         // duplicates arriving on this node together share the first one's work instead of inspecting and deciding again
         String flight = subject.username() + "\u0000" + idempotencyKey + "\u0000" + sha256;
         CompletableFuture<Row> mine = new CompletableFuture<>();
@@ -445,18 +445,18 @@ public class SubmitApplication {
     }
 
     /** The application as the rules read it, stored and hashed: only what was given. */
-    private static ObjectNode request(Application application) {
-        ObjectNode request = Json.MAPPER.createObjectNode();
+    private static Map<String, Object> given(Application application) {
+        Map<String, Object> given = new LinkedHashMap<>();
         if (application.item() != null) {
-            request.put("item", application.item());
+            given.put("item", application.item());
         }
         if (application.form() != null) {
-            request.set("form", ApplicationJson.tree(application.form()));
+            given.put("form", application.form());
         }
         if (application.options() != null) {
-            request.set("options", ApplicationJson.tree(application.options()));
+            given.put("options", application.options());
         }
-        return request;
+        return given;
     }
 
     private static void checkSameRequest(Row row, String sha256) {
@@ -466,11 +466,11 @@ public class SubmitApplication {
         }
     }
 
-    /** The request's identity: the application part (keys sorted) and every file's SHA-256 by part name. */
-    private static String requestHash(JsonNode request, List<ReceivedUpload> uploads) {
+    /** The request's identity: the application (keys sorted, as Json writes maps) and every file's SHA-256 by part name. */
+    private static String requestHash(Map<String, Object> application, List<ReceivedUpload> uploads) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(Json.write(sorted(request)).getBytes(StandardCharsets.UTF_8));
+            sha.update(Json.write(application).getBytes(StandardCharsets.UTF_8));
             uploads.stream().map(u -> u.material() + "\u0000" + HexFormat.of().formatHex(digest(u.bytes())))
                     .sorted(Comparator.naturalOrder())
                     .forEach(line -> sha.update(("\n" + line).getBytes(StandardCharsets.UTF_8)));
@@ -478,20 +478,6 @@ public class SubmitApplication {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Object sorted(JsonNode node) {
-        if (node.isObject()) {
-            TreeMap<String, Object> map = new TreeMap<>();
-            node.properties().forEach(e -> map.put(e.getKey(), sorted(e.getValue())));
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(n -> list.add(sorted(n)));
-            return list;
-        }
-        return node;
     }
 
     private static byte[] digest(byte[] bytes) {
