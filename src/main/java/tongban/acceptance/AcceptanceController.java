@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tongban.identity.Subject;
 import tongban.platform.ApiProblem;
 import tongban.platform.Paging;
 import tongban.rules.Decision;
@@ -43,7 +44,7 @@ class AcceptanceController {
 
     @PostMapping(path = "/api/v1/applications/precheck", consumes = MediaType.APPLICATION_JSON_VALUE)
     Decision precheck(@RequestBody JsonNode body, Authentication login) {
-        return applications.precheck(applicants.of(login), body);
+        return applications.precheck(ApplicationJson.precheck(applicants.of(login), body));
     }
 
     /** Multipart: part {@code application} (JSON) and one file part per material, named by its code. */
@@ -53,8 +54,10 @@ class AcceptanceController {
                                            Authentication login) {
         byte[] application = jsonPart(request, "application", maxJsonBytes);
         List<ReceivedUpload> uploads = uploads(request, Set.of("application"));
-        SubmitApplication.SubmitCommand command = new SubmitApplication.SubmitCommand(applicants.of(login), key,
-                application, uploads);
+        Subject subject = applicants.of(login);
+        SubmitApplication.requireKey(key); // a missing key is told before anything wrong in the application
+        SubmitApplication.SubmitCommand command = new SubmitApplication.SubmitCommand(subject, key,
+                ApplicationJson.read(application), uploads);
         ApplicationView view = applications.submit(command);
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }

@@ -106,8 +106,9 @@ class OfficerController {
         JsonNode applicant = applicant(AcceptanceController.jsonPart(request, "applicant", maxJsonBytes));
         byte[] application = AcceptanceController.jsonPart(request, "application", maxJsonBytes);
         List<ReceivedUpload> uploads = AcceptanceController.uploads(request, Set.of("application", "applicant"));
+        SubmitApplication.Application applied = ApplicationJson.read(application);
         ApplicationView view = AcceptanceErrors.asProblem(() -> officers.onBehalf(new WindowOfficer.OnBehalfCommand(officer(login),
-                text(applicant, "idNumber"), text(applicant, "creditCode"), key, application, uploads)));
+                text(applicant, "idNumber"), text(applicant, "creditCode"), key, applied, uploads)));
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
 

@@ -160,8 +160,7 @@ class OfficerPages {
                 throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "UNKNOWN_ITEM",
                         "choose a service item", "item", List.of());
             }
-            byte[] application = Json.write(application(chosen.get(), request))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            SubmitApplication.Application application = ApplicationJson.application(application(chosen.get(), request));
             List<ReceivedUpload> uploads = AcceptanceController.uploads(request,
                     Set.of()).stream().filter(u -> u.bytes().length > 0 || (u.fileName() != null && !u.fileName().isEmpty())).toList();
             boolean organisation = "creditCode".equals(kind);

@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,8 +43,6 @@ import tongban.rules.Decision;
 import tongban.rules.MaterialSpec;
 import tongban.rules.RulePacks;
 import tongban.rules.ServiceItem;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -59,7 +57,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class SubmitApplication {
 
     private static final Logger log = LoggerFactory.getLogger(SubmitApplication.class);
-    private static final Set<String> APPLICATION_KEYS = Set.of("item", "form", "options");
     private static final Duration FIRST_POLL = Duration.ofMillis(50);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
 
@@ -91,15 +88,31 @@ public class SubmitApplication {
     }
 
     /**
-     * A submission as received: the subject applying, the Idempotency-Key, the JSON part and the file parts; and how it
+     * What is applied for (申请): the service item's code, the form's answers and the options (a commitment, the
+     * delivery), as plain values (maps, lists, strings, numbers, booleans); a null form or options is none.
+     */
+    public record Application(String item, Map<String, Object> form, Map<String, Object> options) {
+    }
+
+    /** A material offered to a precheck by its code and declared media type, with no file yet. */
+    public record OfferedMaterial(String code, String mediaType) {
+    }
+
+    /** A precheck: the decision {@code application} would get now with {@code materials} offered. */
+    public record PrecheckCommand(Subject subject, Application application, List<OfferedMaterial> materials) {
+    }
+
+    /**
+     * A submission as received: the subject applying, the Idempotency-Key, the application and the files; and how it
      * came in: online by the subject's own login, or at a window ({@link Channel#WINDOW}) by {@code officer}, whose
      * {@code officerDistrict} then serves it.
      */
-    public record SubmitCommand(Subject subject, String idempotencyKey, byte[] application, List<ReceivedUpload> uploads,
-                                Channel channel, String officer, String officerDistrict) {
+    public record SubmitCommand(Subject subject, String idempotencyKey, Application application,
+                                List<ReceivedUpload> uploads, Channel channel, String officer, String officerDistrict) {
 
         /** An online submission by the subject's own login. */
-        public SubmitCommand(Subject subject, String idempotencyKey, byte[] application, List<ReceivedUpload> uploads) {
+        public SubmitCommand(Subject subject, String idempotencyKey, Application application,
+                             List<ReceivedUpload> uploads) {
             this(subject, idempotencyKey, application, uploads, Channel.ONLINE, null, null);
         }
     }
@@ -109,7 +122,7 @@ public class SubmitApplication {
 
         /** Why, by the stable code the API answers with. */
         public enum Reason {
-            IDEMPOTENCY_KEY_REQUIRED, MISSING_PART, MALFORMED_JSON, INVALID_FACTS, UNKNOWN_ITEM, UNKNOWN_MATERIAL,
+            IDEMPOTENCY_KEY_REQUIRED, INVALID_FACTS, UNKNOWN_ITEM, UNKNOWN_MATERIAL,
             IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND, NOT_AWAITING_VISIT
         }
 
@@ -126,7 +139,7 @@ public class SubmitApplication {
             return reason;
         }
 
-        /** The JSON path (or header, or part) at fault, if one is. */
+        /** The application's field (as a JSON path), header or part at fault, if one is. */
         public String field() {
             return field;
         }
@@ -165,20 +178,12 @@ public class SubmitApplication {
     }
 
     /** The decision the application would get now, with materials given as declared media types; stores nothing. */
-    public Decision precheck(Subject subject, JsonNode body) {
-        ObjectNode request = object(body, "$");
-        only(request, Set.of("item", "form", "options", "materials"));
-        ServiceItem item = item(request);
-        List<Offered> offered = new ArrayList<>();
-        JsonNode materials = request.path("materials");
-        if (!materials.isMissingNode() && !materials.isArray()) {
-            throw new Refused(Refused.Reason.INVALID_FACTS, "must be a JSON array", "$.materials");
-        }
-        for (int i = 0; i < materials.size(); i++) {
-            JsonNode m = materials.get(i);
-            offered.add(new Offered(m.path("code").asString(""), m.path("mediaType").asString(""), false));
-        }
-        return decide(subject, subject.username(), item, request, offered).decision();
+    public Decision precheck(PrecheckCommand command) {
+        ObjectNode request = (ObjectNode) ApplicationJson.tree(given(command.application()));
+        ServiceItem item = item(command.application());
+        List<Offered> offered = command.materials().stream()
+                .map(m -> new Offered(m.code(), m.mediaType(), false)).toList();
+        return decide(command.subject(), command.subject().username(), item, request, offered).decision();
     }
 
     /**
@@ -188,13 +193,10 @@ public class SubmitApplication {
     public ApplicationView submit(SubmitCommand command) {
         Subject subject = command.subject();
         String idempotencyKey = command.idempotencyKey();
-        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,128}")) {
-            throw new Refused(Refused.Reason.IDEMPOTENCY_KEY_REQUIRED,
-                    "send an Idempotency-Key header of 8 to 128 letters, digits or ._:-", "Idempotency-Key");
-        }
-        ObjectNode request = object(parse(command.application()), "$");
-        only(request, APPLICATION_KEYS);
-        String sha256 = requestHash(request, command.uploads());
+        requireKey(idempotencyKey);
+        Map<String, Object> given = given(command.application());
+        ObjectNode request = (ObjectNode) ApplicationJson.tree(given);
+        String sha256 = requestHash(given, command.uploads());
         // duplicates arriving on this node together share the first one's work instead of inspecting and deciding again
         String flight = subject.username() + "\u0000" + idempotencyKey + "\u0000" + sha256;
         CompletableFuture<Row> mine = new CompletableFuture<>();
@@ -224,7 +226,7 @@ public class SubmitApplication {
             checkSameRequest(existing.get(), sha256);
             return existing.get().status() == ApplicationStatus.FAILED ? retry(existing.get()) : await(existing.get());
         }
-        ServiceItem item = item(request);
+        ServiceItem item = item(command.application());
         List<InspectedMaterial> inspected = inspect(item, uploads);
         if (inspected.stream().anyMatch(m -> m.code() == RejectionCode.INSPECTION_BUSY)) {
             // a busy server is no fault of the file: nothing is decided or stored, and the same request may come again
@@ -424,15 +426,37 @@ public class SubmitApplication {
                 applications.materials(row.id()), certificate, documents);
     }
 
-    private ServiceItem item(ObjectNode request) {
-        JsonNode item = request.path("item");
-        if (!item.isString()) {
+    /** Refuses a missing or malformed Idempotency-Key; a caller may check it before it reads anything else. */
+    static void requireKey(String idempotencyKey) {
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,128}")) {
+            throw new Refused(Refused.Reason.IDEMPOTENCY_KEY_REQUIRED,
+                    "send an Idempotency-Key header of 8 to 128 letters, digits or ._:-", "Idempotency-Key");
+        }
+    }
+
+    private ServiceItem item(Application application) {
+        String item = application.item();
+        if (item == null) {
             throw new Refused(Refused.Reason.INVALID_FACTS, "name the service item, e.g. individual-business-registration",
                     "$.item");
         }
-        return packs.item(item.asString()).orElseThrow(() ->
-                new Refused(Refused.Reason.UNKNOWN_ITEM, "no service item '" + item.asString() + "'; see GET /api/v1/items",
-                        null));
+        return packs.item(item).orElseThrow(() ->
+                new Refused(Refused.Reason.UNKNOWN_ITEM, "no service item '" + item + "'; see GET /api/v1/items", null));
+    }
+
+    /** The application as the rules read it, stored and hashed: only what was given. */
+    private static Map<String, Object> given(Application application) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        if (application.item() != null) {
+            given.put("item", application.item());
+        }
+        if (application.form() != null) {
+            given.put("form", application.form());
+        }
+        if (application.options() != null) {
+            given.put("options", application.options());
+        }
+        return given;
     }
 
     private static void checkSameRequest(Row row, String sha256) {
@@ -442,37 +466,11 @@ public class SubmitApplication {
         }
     }
 
-    private static JsonNode parse(byte[] json) {
-        if (json == null) {
-            throw new Refused(Refused.Reason.MISSING_PART, "the multipart part 'application' is required", null);
-        }
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new Refused(Refused.Reason.MALFORMED_JSON, "the part 'application' is not valid JSON", null);
-        }
-    }
-
-    private static ObjectNode object(JsonNode node, String at) {
-        if (node == null || !node.isObject()) {
-            throw new Refused(Refused.Reason.INVALID_FACTS, "must be a JSON object", at);
-        }
-        return (ObjectNode) node;
-    }
-
-    private static void only(JsonNode node, Set<String> keys) {
-        for (String name : node.propertyNames()) {
-            if (!keys.contains(name)) {
-                throw new Refused(Refused.Reason.INVALID_FACTS, "unknown field '" + name + "'", "$." + name);
-            }
-        }
-    }
-
-    /** The request's identity: the application part (keys sorted) and every file's SHA-256 by part name. */
-    private static String requestHash(JsonNode request, List<ReceivedUpload> uploads) {
+    /** The request's identity: the application (keys sorted, as Json writes maps) and every file's SHA-256 by part name. */
+    private static String requestHash(Map<String, Object> application, List<ReceivedUpload> uploads) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(Json.write(sorted(request)).getBytes(StandardCharsets.UTF_8));
+            sha.update(Json.write(application).getBytes(StandardCharsets.UTF_8));
             uploads.stream().map(u -> u.material() + "\u0000" + HexFormat.of().formatHex(digest(u.bytes())))
                     .sorted(Comparator.naturalOrder())
                     .forEach(line -> sha.update(("\n" + line).getBytes(StandardCharsets.UTF_8)));
@@ -480,20 +478,6 @@ public class SubmitApplication {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Object sorted(JsonNode node) {
-        if (node.isObject()) {
-            TreeMap<String, Object> map = new TreeMap<>();
-            node.properties().forEach(e -> map.put(e.getKey(), sorted(e.getValue())));
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(n -> list.add(sorted(n)));
-            return list;
-        }
-        return node;
     }
 
     private static byte[] digest(byte[] bytes) {

@@ -52,7 +52,7 @@ class WindowOfficer {
 
     /** A walk-in identified at the window by exactly one of a resident ID number or a credit code. */
     record OnBehalfCommand(Officer officer, String idNumber, String creditCode, String idempotencyKey,
-                           byte[] application, List<ReceivedUpload> uploads) {
+                           SubmitApplication.Application application, List<ReceivedUpload> uploads) {
     }
 
     /** Why the officer's request was refused; nothing was written. */

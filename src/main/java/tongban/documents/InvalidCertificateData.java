@@ -2,19 +2,12 @@ package tongban.documents;
 
 /**
  * The certificate data cannot make a correct document: a required value is missing, too long, of the
- * wrong form or shape, or not printable with the certificate font. Nothing was produced.
+ * wrong form or shape, or not printable with the certificate font. Nothing was produced. The {@link #field()}
+ * is a path into {@link CertificateData}.
  */
-public class InvalidCertificateData extends RuntimeException {
-
-    private final String field;
+public class InvalidCertificateData extends InvalidDocumentData {
 
     InvalidCertificateData(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    /** The faulty value, as a path into {@link CertificateData}: {@code holderName}, {@code fields.businessScope[2]}. */
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

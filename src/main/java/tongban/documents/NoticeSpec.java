@@ -1,8 +1,5 @@
 package tongban.documents;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,9 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tongban.rules.Decision.Outcome;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A notice template's {@code notice.yaml}: which decisions it tells, its title and number prefix (each
@@ -27,17 +22,11 @@ record NoticeSpec(NoticeKind kind, Map<Outcome, String> titles, Map<Outcome, Str
                   int resubmitWithinWorkingDays) {
 
     static final String FILE = "notice.yaml";
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> KEYS = Set.of("kind", "title", "numberPrefix", "resubmitWithinWorkingDays");
 
     static NoticeSpec read(Path folder) {
         Path file = folder.resolve(FILE);
-        JsonNode root;
-        try {
-            root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException | JacksonException e) {
-            throw new InvalidTemplate(file + ": cannot be read as YAML: " + e.getMessage(), e);
-        }
+        JsonNode root = TemplateSpec.yaml(file);
         if (root == null || !root.isObject()) {
             throw new InvalidTemplate(file + ": must be a mapping with " + KEYS);
         }

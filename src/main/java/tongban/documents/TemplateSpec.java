@@ -83,13 +83,16 @@ record TemplateSpec(String title, NumberPattern number, String sequence, HolderI
 
     static TemplateSpec read(Path folder) {
         Path file = folder.resolve(FILE);
-        JsonNode root;
+        return new Reader(file).read(yaml(file));
+    }
+
+    /** A template folder's YAML file (this one, notice.yaml), or what keeps it from being read. */
+    static JsonNode yaml(Path file) {
         try {
-            root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | JacksonException e) {
             throw new InvalidTemplate(file + ": cannot be read as YAML: " + e.getMessage(), e);
         }
-        return new Reader(file).read(root);
     }
 
     private static final class Reader {

@@ -3,13 +3,13 @@ package tongban.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import tongban.acceptance.ApplicationJson;
 import tongban.acceptance.ApplicationView;
 import tongban.acceptance.ReceivedUpload;
 import tongban.acceptance.SubmitApplication;
@@ -29,7 +30,6 @@ import tongban.materials.InspectedMaterial;
 import tongban.materials.MaterialsInspector;
 import tongban.materials.ReceivedFile;
 import tongban.platform.ApiProblem;
-import tongban.platform.Json;
 import tongban.rules.FieldSpec;
 import tongban.rules.MaterialSpec;
 import tongban.rules.RulePacks;
@@ -82,13 +82,8 @@ class ApplyPages {
     @GetMapping("/apply/{item}/{draft}")
     String form(@PathVariable String item, @PathVariable String draft, Principal login, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
-        Lang lang = PageTexts.lang(request);
-        Context c = context(item, draft, login);
-        String elsewhere = elsewhere(c, lang, response);
-        if (elsewhere != null) {
-            return elsewhere;
-        }
-        return page(c, c.draft().answers(), Map.of(), lang, model);
+        return onDraft(item, draft, login, request, response,
+                (c, lang) -> page(c, c.draft().answers(), Map.of(), lang, model));
     }
 
     /**
@@ -154,19 +149,15 @@ class ApplyPages {
     @GetMapping("/apply/{item}/{draft}/review")
     String review(@PathVariable String item, @PathVariable String draft, Principal login, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
-        Lang lang = PageTexts.lang(request);
-        Context c = context(item, draft, login);
-        String elsewhere = elsewhere(c, lang, response);
-        if (elsewhere != null) {
-            return elsewhere;
-        }
-        Answers answers = c.draft().answers();
-        Map<String, String> errors = errors(c, answers, lang);
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(c, answers, errors, lang, model);
-        }
-        return reviewPage(c, lang, model, null);
+        return onDraft(item, draft, login, request, response, (c, lang) -> {
+            Answers answers = c.draft().answers();
+            Map<String, String> errors = errors(c, answers, lang);
+            if (!errors.isEmpty()) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                return page(c, answers, errors, lang, model);
+            }
+            return reviewPage(c, lang, model, null);
+        });
     }
 
     /**
@@ -194,7 +185,7 @@ class ApplyPages {
                 .map(f -> new ReceivedUpload(f.material(), f.fileName(), f.declaredType(), f.bytes())).toList();
         try {
             ApplicationView view = applications.submit(new SubmitApplication.SubmitCommand(c.subject(),
-                    c.draft().idempotencyKey(), Json.write(application).getBytes(StandardCharsets.UTF_8), uploads));
+                    c.draft().idempotencyKey(), ApplicationJson.application(application), uploads));
             drafts.markSubmitted(c.draft().id(), view.id());
             return "redirect:/apply/applications/" + view.id() + lang.query();
         } catch (SubmitApplication.RequestInProgress e) {
@@ -207,6 +198,15 @@ class ApplyPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return reviewPage(c, lang, model, texts.message(lang, "portal.submit.refused", e.getMessage()));
         }
+    }
+
+    /** A page of the login's draft being written; "not found", or once submitted its result, otherwise. */
+    private String onDraft(String item, String draft, Principal login, HttpServletRequest request,
+                           HttpServletResponse response, BiFunction<Context, Lang, String> page) {
+        Lang lang = PageTexts.lang(request);
+        Context c = context(item, draft, login);
+        String elsewhere = elsewhere(c, lang, response);
+        return elsewhere != null ? elsewhere : page.apply(c, lang);
     }
 
     /** The draft, its item and the login's subject; null when any is not the login's or does not exist. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import tongban.acceptance.ApplicationJson;
 import tongban.acceptance.SubmitApplication;
 import tongban.identity.Subject;
 import tongban.platform.ApiProblem;
@@ -78,7 +79,7 @@ class Checklists {
                 .forEach(f -> materials.addObject().put("code", f.material()).put("mediaType", f.detectedType()));
         Decision decision;
         try {
-            decision = applications.precheck(subject, body);
+            decision = applications.precheck(ApplicationJson.precheck(subject, body));
         } catch (ApiProblem e) {
             return refused(item, e.field(), e.getMessage(), lang);
         } catch (SubmitApplication.Refused e) {

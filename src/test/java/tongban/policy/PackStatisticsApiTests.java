@@ -63,10 +63,10 @@ class PackStatisticsApiTests {
         assertThat(s.path("outcomes").path("INELIGIBLE").asLong()).isEqualTo(2);
         assertThat(s.path("outcomes").path("INCOMPLETE").asLong()).isEqualTo(1);
         assertThat(fired(s, "A resident with a Shanghai hukou does not need a residence permit")).isEqualTo(1);
-        assertThat(fired(s, "A first permit needs six months of registered residence")).isEqualTo(1);
+        assertThat(fired(s, "A first permit needs the required period of registered residence")).isEqualTo(1);
         assertThat(fired(s, "A replacement card costs 20 yuan")).isEqualTo(2);
         assertThat(ruleField(s, "A replacement card costs 20 yuan", "tickets")).isEqualTo(1);
-        assertThat(ruleField(s, "A first permit needs six months of registered residence", "tickets")).isZero();
+        assertThat(ruleField(s, "A first permit needs the required period of registered residence", "tickets")).isZero();
         // a rule no case fired is listed with 0, so the officer sees it too
         assertThat(fired(s, "A first permit on the ground of study needs enrolment in Shanghai")).isZero();
         assertThat(s.path("missingMaterials").toString()).contains("{\"code\":\"residence-registration\",\"missing\":1,\"rejected\":0}");

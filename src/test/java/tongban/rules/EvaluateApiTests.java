@@ -38,7 +38,7 @@ class EvaluateApiTests {
     void theServiceGuideIsMadeFromThePackRules() {
         Response r = http.get("/api/v1/items/individual-business-registration", null);
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("A minor aged 16 or 17 must live on own labour income",
+        assertThat(r.body()).contains("A minor above the minimum age must live on own labour income",
                 "《中华人民共和国民法典》第十八条第二款", "MINOR_WITHOUT_OWN_INCOME");
         assertThat(r.json().path("packVersion").asString()).hasSize(16);
     }
