@@ -44,9 +44,9 @@ class SupervisionApiTests {
         for (int i = 0; i < 3; i++) {
             Licences.businessLicence(http, "上海市黄浦区抽查便利店" + "一二三".charAt(i));
         }
-        // every holder listed now, from a first publication, so the first inspector declares a conflict with each
+        // every holder of the district listed now, from a first publication, so the first inspector declares a conflict with each
         List<String> holders = Licences.numbers(Licences.publish(http, """
-                { "licenceType": "business-licence", "count": 1,
+                { "licenceType": "business-licence", "district": "310101", "count": 1,
                   "inspectors": [ { "badge": "SH-0001" }, { "badge": "SH-0002" } ] }"""));
         assertThat(holders).hasSizeGreaterThanOrEqualTo(3);
         String conflicts = String.join("\", \"", holders);
