@@ -196,6 +196,66 @@ class ApplicationStore {
         return Boolean.TRUE.equals(done);
     }
 
+    /**
+     * Sets a PROCESSING application whose lease this node holds to wait for its fee, keeping its files for the
+     * issuance that follows the payment, and runs {@code then} (its audit entry), in one transaction; false, with
+     * nothing written, if {@code stillDue} (asked first, in the transaction) says the fee is paid already.
+     */
+    boolean awaitPayment(UUID id, java.util.function.BooleanSupplier stillDue, Runnable then) {
+        Boolean done = transaction.execute(tx -> {
+            if (!stillDue.getAsBoolean()) {
+                return false;
+            }
+            int updated = jdbc.sql("update application set status = 'AWAITING_PAYMENT', failure = null, lease_owner = null, "
+                            + "lease_until = null, updated_at = ? where id = ? and status = 'PROCESSING'")
+                    .params(Timestamp.from(clock.instant()), id).update();
+            if (updated > 0) {
+                then.run();
+            }
+            return updated > 0;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /**
+     * In the caller's transaction: an application waiting for its fee becomes PROCESSING with no lease and fresh
+     * attempts, for the resumer to issue; false if it was not waiting.
+     */
+    boolean resumePaid(UUID id) {
+        return jdbc.sql("update application set status = 'PROCESSING', lease_owner = null, lease_until = null, "
+                        + "attempts = 0, updated_at = ? where id = ? and status = 'AWAITING_PAYMENT'")
+                .params(Timestamp.from(clock.instant()), id).update() > 0;
+    }
+
+    /** In the caller's transaction: compare-and-set of the status, for a row nobody holds a lease on. */
+    boolean move(UUID id, ApplicationStatus from, ApplicationStatus to) {
+        return jdbc.sql("update application set status = ?, updated_at = ? where id = ? and status = ? "
+                        + "and (lease_until is null or lease_until < clock_timestamp())")
+                .params(to.name(), Timestamp.from(clock.instant()), id, from.name()).update() > 0;
+    }
+
+    /**
+     * Withdraws an application in one of {@code from} that nobody is working on (no running lease), drops its kept
+     * files and runs {@code then} (its fee and audit entry) in one transaction, after {@code first} (which locks the
+     * fee's order before the application, in the order paying takes them); false, with nothing written, otherwise.
+     */
+    boolean withdraw(UUID id, Set<ApplicationStatus> from, Runnable first, Runnable then) {
+        Boolean done = transaction.execute(tx -> {
+            first.run();
+            int updated = jdbc.sql("update application set status = 'WITHDRAWN', failure = null, lease_owner = null, "
+                            + "lease_until = null, updated_at = ? where id = ? and status = any(cast(? as text[])) "
+                            + "and (lease_until is null or lease_until < clock_timestamp())")
+                    .params(Timestamp.from(clock.instant()), id, names(from)).update();
+            if (updated == 0) {
+                return false;
+            }
+            jdbc.sql("delete from application_upload where application_id = ?").param(id).update();
+            then.run();
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
     List<Upload> uploads(UUID id) {
         return jdbc.sql("select code, file_name, media_type, content from application_upload where application_id = ? "
                         + "order by seq").param(id)

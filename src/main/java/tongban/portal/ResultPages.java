@@ -74,9 +74,9 @@ class ResultPages {
         model.addAttribute("statusText", texts.message(lang, "portal.result.status." + view.status().name()));
         model.addAttribute("statusTag", switch (view.status()) {
             case ISSUED, ACCEPTED -> "ok";
-            case PROCESSING -> "";
-            case INCOMPLETE, FAILED -> "warn";
-            case INELIGIBLE, NOT_APPLICABLE -> "bad";
+            case PROCESSING, WITHDRAWN -> "";
+            case INCOMPLETE, FAILED, AWAITING_PAYMENT -> "warn";
+            case INELIGIBLE, NOT_APPLICABLE, PAYMENT_EXPIRED -> "bad";
         });
         String base = "/apply/applications/" + view.id();
         if (view.certificate() != null) {
@@ -98,7 +98,8 @@ class ResultPages {
             model.addAttribute("timeLimit", timeLimit(view, decision.timeLimit(), lang));
         }
         model.addAttribute("again", item != null && view.status() != ApplicationStatus.ISSUED
-                && view.status() != ApplicationStatus.ACCEPTED && view.status() != ApplicationStatus.PROCESSING);
+                && view.status() != ApplicationStatus.ACCEPTED && view.status() != ApplicationStatus.PROCESSING
+                && view.status() != ApplicationStatus.AWAITING_PAYMENT);
         return "portal/result";
     }
 
