@@ -162,13 +162,13 @@ class Payments implements Fees, DisposableBean {
         PaymentChannel channel = channel(channelId).orElseThrow(() -> new PaymentRefused(
                 PaymentRefused.Reason.UNKNOWN_CHANNEL, "no channel '" + channelId + "'; one of " + channels(),
                 "channel"));
-        Map<String, String> kept = orders.checkouts(order.number()).get(channel.id());
-        if (kept != null) {
-            return new PaymentChannel.Checkout(channel.id(), order.number(), kept);
-        }
         if (order.status() != Status.UNPAID || !clock.instant().isBefore(order.expiresAt())) {
             throw new PaymentRefused(PaymentRefused.Reason.ORDER_NOT_PAYABLE, "the order " + order.number() + " is "
                     + (order.status() == Status.UNPAID ? "expired" : order.status()) + "; there is nothing to pay", null);
+        }
+        Map<String, String> kept = orders.checkouts(order.number()).get(channel.id());
+        if (kept != null) {
+            return new PaymentChannel.Checkout(channel.id(), order.number(), kept);
         }
         PaymentChannel.Checkout checkout = channel.start(new PaymentChannel.ChannelOrder(order.number(),
                 order.amountFen(), order.description(), order.expiresAt()));
