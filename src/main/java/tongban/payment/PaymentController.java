@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ class PaymentController {
 
         static PaymentView of(Order o, List<String> channels, Map<String, Map<String, String>> checkouts) {
             return new PaymentView(o.application(), o.number(), o.status().name(), o.amountFen(),
-                    java.math.BigDecimal.valueOf(o.amountFen(), 2).toPlainString(), "CNY", o.description(),
+                    BigDecimal.valueOf(o.amountFen(), 2).toPlainString(), "CNY", o.description(),
                     o.expiresAt(), o.status() == PaymentOrders.Status.UNPAID ? channels : List.of(), o.channel(),
                     o.transactionId(), o.paidAt(), o.refundedAt(), checkouts,
                     o.receiptId() == null ? null : new Receipt(o.receiptId(), o.receiptNumber(),
