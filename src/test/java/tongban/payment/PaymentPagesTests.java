@@ -65,6 +65,8 @@ class PaymentPagesTests {
         assertThat(browser.find("#payment-status").getAttribute("data-status")).isEqualTo("UNPAID");
         assertThat(browser.find("#payment-order").getText()).isEqualTo(number);
         assertThat(browser.findAll("#payment form input[name='_csrf']")).isNotEmpty();
+        // a channel the texts do not name is shown by its id
+        assertThat(browser.find("#pay-" + LedgerChannel.ID).getText()).isEqualTo("使用" + LedgerChannel.ID + "支付");
         browser.assertAccessible().screenshot("payment-result");
 
         browser.click("#pay-" + LedgerChannel.ID);
