@@ -34,6 +34,9 @@ final class SandboxKeys {
     static final String MERCHANT_ID = "1900000001";
     static final String APP_ID = "wx00000000sandbox0";
 
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final PrivateKey merchantKey;
     private final PublicKey merchantPublicKey;
     private final String merchantSerial;
@@ -155,12 +158,15 @@ final class SandboxKeys {
 
     /** 32 characters, as WeChat Pay's merchant platform asks of an APIv3 key. */
     private static String newApiV3Key() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder key = new StringBuilder(32);
-        for (int i = 0; i < 32; i++) {
-            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return alphanumeric(32) + "\n";
+    }
+
+    /** Random letters and digits, as WeChat Pay's keys and nonces are made of. */
+    static String alphanumeric(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
         }
-        return key.append('\n').toString();
+        return text.toString();
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,12 +30,10 @@ import org.slf4j.LoggerFactory;
 final class SandboxNotifier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxNotifier.class);
-    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final SandboxKeys keys;
     private final List<Duration> retries;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "wechatpay-sandbox-notify");
@@ -56,7 +53,7 @@ final class SandboxNotifier implements AutoCloseable {
 
     /** The event {@code TRANSACTION.SUCCESS} around the transaction (its JSON), encrypted. */
     String event(String transactionJson) {
-        String nonce = random(12);
+        String nonce = SandboxKeys.alphanumeric(12);
         String ciphertext = new AeadAesCipher(keys.apiV3Key().getBytes(StandardCharsets.UTF_8)).encrypt(
                 "transaction".getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8),
                 transactionJson.getBytes(StandardCharsets.UTF_8));
@@ -79,7 +76,7 @@ final class SandboxNotifier implements AutoCloseable {
     /** The body with WeChat Pay's headers, signed now. */
     Signed sign(String body) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        String nonce = random(32);
+        String nonce = SandboxKeys.alphanumeric(32);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Wechatpay-Serial", keys.publicKeyId());
         headers.put("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048");
@@ -123,14 +120,6 @@ final class SandboxNotifier implements AutoCloseable {
         log.info("WeChat Pay sandbox: the notification of order {} {} (attempt {}); again in {}", orderNumber, outcome,
                 attempt + 1, delay);
         executor.schedule(() -> attempt(notifyUrl, orderNumber, event, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private String random(int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
-        }
-        return text.toString();
     }
 
     @Override

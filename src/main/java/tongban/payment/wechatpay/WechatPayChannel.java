@@ -215,7 +215,11 @@ final class WechatPayChannel implements PaymentChannel {
         } catch (IOException e) {
             throw new ChannelUnavailable("WeChat Pay's trade bill of " + day + " could not be read", e);
         }
-        return TradeBill.read(text);
+        try {
+            return TradeBill.read(text);
+        } catch (RuntimeException e) {
+            throw new ChannelUnavailable("WeChat Pay's trade bill of " + day + " could not be read", e);
+        }
     }
 
     private Notification report(Transaction transaction, String notificationId) {

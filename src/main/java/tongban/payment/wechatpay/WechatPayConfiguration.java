@@ -31,12 +31,8 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
 import tongban.payment.PaymentChannel;
 import tongban.platform.ProductionSafety;
 import tongban.platform.PublicBaseUrl;
@@ -157,20 +153,6 @@ class WechatPayConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("the APIv3 key file " + file + " could not be read", e);
         }
-    }
-
-    /**
-     * The sandbox's paths are public in the embedded default (the SDK signs its calls, the payer's page is a demo) and
-     * answer 404 where the sandbox is off, to anyone: the chain lets them through to no handler.
-     */
-    @Bean
-    @Order(2)
-    SecurityFilterChain wechatPaySandboxPaths(HttpSecurity http) throws Exception {
-        http.securityMatcher(WechatPaySandbox.BASE + "/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
     }
 
     /** A merchant is configured: WeChat Pay itself. */

@@ -11,11 +11,15 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,6 +65,8 @@ class WechatPayChannelTests {
 
     private static final Receiver RECEIVER = Receiver.start();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A key that is neither the merchant's nor WeChat Pay's. */
+    private static final PrivateKey ANOTHER_KEY = anotherKey();
 
     @DynamicPropertySource
     static void notifyHere(DynamicPropertyRegistry registry) {
@@ -72,6 +79,8 @@ class WechatPayChannelTests {
     SandboxKeys keys;
     @Autowired
     Clock clock;
+    @Value("${tongban.data-dir}")
+    Path dataDir;
     @LocalServerPort
     int port;
 
@@ -200,7 +209,7 @@ class WechatPayChannelTests {
                 return h;
             }));
         }
-        attacks.put("signed by another key", signed(body, Instant.now(), anotherKey()));
+        attacks.put("signed by another key", signed(body, Instant.now(), ANOTHER_KEY));
         attacks.put("empty body", new NotificationRequest(genuine.headers(), new byte[0], "application/json"));
 
         attacks.forEach((attack, request) -> assertThatThrownBy(() -> channel.verify(request)).as(attack)
@@ -221,12 +230,40 @@ class WechatPayChannelTests {
     }
 
     @Test
-    void requestsNotSignedByTheMerchantAreRefused(@TempDir java.nio.file.Path elsewhere) {
-        SandboxKeys strangers = SandboxKeys.openOrCreate(elsewhere);
-        PaymentChannel stranger = WechatPayConfiguration.sandboxChannel(strangers, RECEIVER::url,
+    void requestsNotSignedByTheMerchantAreRefused(@TempDir Path elsewhere) throws IOException {
+        // another merchant key (of another serial): the sandbox refuses the call as WeChat Pay does
+        Files.writeString(elsewhere.resolve("merchant-key.pem"), pem(ANOTHER_KEY));
+        Files.copy(sandboxKeys().resolve("wechatpay-key.pem"), elsewhere.resolve("wechatpay-key.pem"));
+        Files.copy(sandboxKeys().resolve("api-v3-key"), elsewhere.resolve("api-v3-key"));
+        PaymentChannel stranger = WechatPayConfiguration.sandboxChannel(SandboxKeys.openOrCreate(elsewhere), RECEIVER::url,
                 () -> URI.create("http://localhost:" + port), clock);
         assertThatThrownBy(() -> stranger.start(new ChannelOrder(number(), 100, "证照换领", null)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("SIGN_ERROR");
+    }
+
+    @Test
+    void answersNotSignedByWechatPaysKeyAreNotBelieved(@TempDir Path elsewhere) throws IOException {
+        // the merchant's own key, but another key believed to be WeChat Pay's: the SDK refuses the sandbox's answers
+        Files.copy(sandboxKeys().resolve("merchant-key.pem"), elsewhere.resolve("merchant-key.pem"));
+        Files.writeString(elsewhere.resolve("wechatpay-key.pem"), pem(ANOTHER_KEY));
+        Files.copy(sandboxKeys().resolve("api-v3-key"), elsewhere.resolve("api-v3-key"));
+        PaymentChannel misled = WechatPayConfiguration.sandboxChannel(SandboxKeys.openOrCreate(elsewhere), RECEIVER::url,
+                () -> URI.create("http://localhost:" + port), clock);
+        String number = number();
+        assertThatThrownBy(() -> misled.start(new ChannelOrder(number, 100, "证照换领", null)))
+                .isInstanceOf(ChannelUnavailable.class).hasMessageContaining("failed verification");
+    }
+
+    @Test
+    void pathsTheSandboxDoesNotServeAreNotFoundForAnyone() {
+        Http http = new Http(port);
+        assertThat(http.get("/sandbox/wechatpay/v3/certificates", null).status()).isEqualTo(404);
+        assertThat(http.post("/sandbox/wechatpay/pay/" + number(), null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), null).status()).isEqualTo(404);
+        // the API is WeChat Pay's: a call without the merchant's signature is 401 SIGN_ERROR, nothing is made
+        Http.Response unsigned = http.postJson("/sandbox/wechatpay/v3/pay/transactions/native", "{}", null);
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(unsigned.json().path("code").asString()).isEqualTo("SIGN_ERROR");
     }
 
     @Test
@@ -255,7 +292,7 @@ class WechatPayChannelTests {
         }
     }
 
-    private NotificationRequest signed(String body, Instant at, java.security.PrivateKey key) {
+    private NotificationRequest signed(String body, Instant at, PrivateKey key) {
         String timestamp = Long.toString(at.getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");
         Map<String, String> headers = new HashMap<>();
@@ -270,7 +307,7 @@ class WechatPayChannelTests {
         return new NotificationRequest(change.apply(new HashMap<>(request.headers())), request.body(), request.contentType());
     }
 
-    private static java.security.PrivateKey anotherKey() {
+    private static PrivateKey anotherKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -278,6 +315,15 @@ class WechatPayChannelTests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String pem(PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    private Path sandboxKeys() {
+        return dataDir.resolve("keys").resolve("wechatpay-sandbox");
     }
 
     private static String number() {
