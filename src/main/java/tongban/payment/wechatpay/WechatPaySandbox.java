@@ -83,15 +83,28 @@ class WechatPaySandbox {
     /** An order as WeChat Pay holds it; {@code state} is WeChat Pay's {@code trade_state}. */
     record Order(String appId, String merchantId, String number, String description, URI notifyUrl, long totalFen,
                  Instant expiresAt, String codeUrl, String state, String transactionId, Instant paidAt,
-                 Map<String, Refunded> refunds) {
+                 Map<String, Refunded> refunds, String event) {
 
         Order stateAt(Instant now) {
-            return state.equals("NOTPAY") && expiresAt != null && now.isAfter(expiresAt) ? with("CLOSED", null, null) : this;
+            return state.equals("NOTPAY") && expiresAt != null && now.isAfter(expiresAt) ? closed() : this;
         }
 
-        Order with(String newState, String newTransactionId, Instant newPaidAt) {
-            return new Order(appId, merchantId, number, description, notifyUrl, totalFen, expiresAt, codeUrl, newState,
-                    newTransactionId == null ? transactionId : newTransactionId, newPaidAt == null ? paidAt : newPaidAt, refunds);
+        private Order closed() {
+            return new Order(appId, merchantId, number, description, notifyUrl, totalFen, expiresAt, codeUrl, "CLOSED",
+                    transactionId, paidAt, refunds, event);
+        }
+
+        /** Paid now; the payment's notification (one event, one id, however often it is sent) is made with it. */
+        Order paid(String newTransactionId, Instant at, SandboxNotifier notifier) {
+            Order paid = new Order(appId, merchantId, number, description, notifyUrl, totalFen, expiresAt, codeUrl, "SUCCESS",
+                    newTransactionId, at, refunds, null);
+            return new Order(appId, merchantId, number, description, notifyUrl, totalFen, expiresAt, codeUrl, "SUCCESS",
+                    newTransactionId, at, refunds, notifier.event(JSON.writeValueAsString(transaction(paid))));
+        }
+
+        Order refunded(Map<String, Refunded> newRefunds) {
+            return new Order(appId, merchantId, number, description, notifyUrl, totalFen, expiresAt, codeUrl, "REFUND",
+                    transactionId, paidAt, newRefunds, event);
         }
     }
 
@@ -135,7 +148,7 @@ class WechatPaySandbox {
         Instant now = clock.instant();
         Order made = new Order(SandboxKeys.APP_ID, SandboxKeys.MERCHANT_ID, number, description, notifyUrl, total, expiresAt,
                 "weixin://wxpay/bprepayurl?pr=" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
-                "NOTPAY", null, null, Map.of());
+                "NOTPAY", null, null, Map.of(), null);
         Order held = orders.merge(number, made, (old, fresh) -> old);
         if (held != made && (held.totalFen() != total || !held.description().equals(description)
                 || !held.notifyUrl().equals(notifyUrl))) {
@@ -214,9 +227,7 @@ class WechatPaySandbox {
             answer[0] = new Refunded("50" + next(), refundNumber, refundFen, request.path("reason").asString(""), clock.instant());
             Map<String, Refunded> refunds = new LinkedHashMap<>(order.refunds());
             refunds.put(refundNumber, answer[0]);
-            return new Order(order.appId(), order.merchantId(), order.number(), order.description(), order.notifyUrl(),
-                    order.totalFen(), order.expiresAt(), order.codeUrl(), "REFUND", order.transactionId(), order.paidAt(),
-                    Map.copyOf(refunds));
+            return order.refunded(Map.copyOf(refunds));
         });
         if (answer[0] == null) {
             return problem[0].equals("NOT_ENOUGH") ? error(403, "NOT_ENOUGH", "退款金额超过可退金额")
@@ -321,7 +332,7 @@ class WechatPaySandbox {
         Instant now = clock.instant();
         Order paid = orders.computeIfPresent(number, (n, order) -> {
             Order current = order.stateAt(now);
-            return current.state().equals("NOTPAY") ? current.with("SUCCESS", "42" + next(), now) : order;
+            return current.state().equals("NOTPAY") ? current.paid("42" + next(), now, notifier) : order;
         });
         if (paid == null) {
             return json(404, Map.of("code", "ORDER_NOT_EXIST", "message", "订单不存在"));
@@ -330,7 +341,7 @@ class WechatPaySandbox {
         if (!current.state().equals("SUCCESS") && !current.state().equals("REFUND")) {
             return json(400, Map.of("code", "ORDER_CLOSED", "message", "订单已关闭"));
         }
-        notifier.deliver(current.notifyUrl(), number, notifier.event(JSON.writeValueAsString(transaction(current))));
+        notifier.deliver(current.notifyUrl(), number, current.event());
         return json(200, Map.of("out_trade_no", number, "transaction_id", current.transactionId(), "trade_state", current.state()));
     }
 

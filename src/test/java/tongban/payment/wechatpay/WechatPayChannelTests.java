@@ -124,8 +124,10 @@ class WechatPayChannelTests {
         assertThat(verified.transactionId()).startsWith("42");
         assertThat(verified.notificationId()).isEqualTo(JSON.readTree(sent.body()).path("id").asString());
 
-        // a replay verifies again (it is WeChat Pay's), under the same id: the core takes it once
+        // a replay verifies again (it is WeChat Pay's), under the same id: the core takes it once; the payer paying
+        // again sends the same event again
         assertThat(channel.verify(sent).notificationId()).isEqualTo(verified.notificationId());
+        assertThat(channel.verify(pay(number))).isEqualTo(verified);
 
         assertThat(channel.query(number)).hasValueSatisfying(n -> {
             assertThat(n.state()).isEqualTo(Notification.State.PAID);
