@@ -1,14 +1,19 @@
 package tongban.payment.alipay;
 
+import com.alipay.api.internal.util.AlipayLogger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.function.Supplier;
-import com.alipay.api.internal.util.AlipayLogger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,11 +21,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
 import tongban.payment.PaymentChannel;
 import tongban.platform.ProductionSafety;
 import tongban.platform.PublicBaseUrl;
@@ -64,31 +65,25 @@ class AlipayConfiguration {
         return new AlipayChannel(sandbox.merchant(notifyUrl(properties, base)));
     }
 
-    /**
-     * The sandbox's paths: Alipay and payers call them without our login (and without our CSRF token), as they would
-     * call Alipay. When the sandbox is off nothing answers there: 404.
-     */
-    @Bean
-    @Order(2)
-    SecurityFilterChain alipaySandboxPaths(HttpSecurity http) throws Exception {
-        http.securityMatcher("/sandbox/alipay/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
-        return http.build();
-    }
-
     private static String privateKey(AlipayProperties properties) {
         Path file = properties.privateKeyPath();
         if (file == null) {
             throw new IllegalStateException("tongban.payment.alipay.app-id is set but private-key-path is not: "
                     + "name the file with the application's private key (应用私钥)");
         }
+        String key;
         try {
-            return SandboxKeys.base64(Files.readString(file, StandardCharsets.US_ASCII));
+            key = SandboxKeys.base64(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("tongban.payment.alipay.private-key-path " + file + " cannot be read", e);
         }
+        try {
+            KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("tongban.payment.alipay.private-key-path " + file
+                    + " holds no RSA private key in PKCS#8 (the form Alipay's key tool writes)");
+        }
+        return key;
     }
 
     private static String requiredAlipayKey(AlipayProperties properties) {
@@ -96,7 +91,14 @@ class AlipayConfiguration {
             throw new IllegalStateException("tongban.payment.alipay.app-id is set but alipay-public-key is not: "
                     + "copy Alipay's public key (支付宝公钥) from the open platform's console");
         }
-        return SandboxKeys.base64(properties.alipayPublicKey());
+        String key = SandboxKeys.base64(properties.alipayPublicKey());
+        try {
+            KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("tongban.payment.alipay.alipay-public-key is not an RSA public key: copy "
+                    + "Alipay's public key (支付宝公钥), not the application's, from the open platform's console");
+        }
+        return key;
     }
 
     /** A merchant is configured: the channel speaks to Alipay. */

@@ -269,6 +269,27 @@ class AlipayChannelTests {
                 .hasMessageContaining("isv.invalid-signature");
     }
 
+    @Test
+    void theSandboxAnswersBadCallsInAlipaysFormatAndUnknownPathsAndTradesWith404() throws Exception {
+        HttpResponse<String> noMethod = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + AlipaySandbox.GATEWAY))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("biz_content=%3Cscript%3E&app_id=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noMethod.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(noMethod.body()).path("error_response").path("code").asString()).isEqualTo("40001");
+
+        HttpResponse<String> unknownTrade = post("http://localhost:" + port + AlipaySandbox.PAY + "2026%3Cb%3E1");
+        assertThat(unknownTrade.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknownTrade.body()).path("code").asString()).isEqualTo("SANDBOX_TRADE_NOT_FOUND");
+        assertThat(unknownTrade.body()).doesNotContain("<b>");
+        // what the sandbox's paths answer when nothing is there, as all of them do when the sandbox is off
+        HttpResponse<String> nothing = post("http://localhost:" + port + "/sandbox/alipay/nothing-here");
+        assertThat(nothing.statusCode()).isEqualTo(404);
+        assertThat(nothing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/problem+json"));
+    }
+
     private void refused(Map<String, String> params, String why) {
         assertThatThrownBy(() -> channel.verify(request(AlipaySandbox.formBody(params))))
                 .isInstanceOf(ForgedNotification.class).hasMessageContaining(why);
