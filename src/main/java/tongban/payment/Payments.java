@@ -55,11 +55,9 @@ class Payments implements Fees, DisposableBean {
     private final Clock clock;
     private final Duration orderTtl;
     private final Duration firstBackoff;
-    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "payment-work");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Refunds and receipts each on a thread of their own: a slow seal never holds a refund back. */
+    private final ExecutorService refunds = worker("payment-refunds");
+    private final ExecutorService receiptWork = worker("payment-receipts");
 
     Payments(PaymentOrders orders, List<PaymentChannel> channels, FeeSettlement settlement,
              ApplicationEventPublisher events, Receipts receipts, Clock clock,
@@ -129,7 +127,7 @@ class Payments implements Fees, DisposableBean {
             orders.requestRefund(order.number(), newNumber("RF", now), "WITHDRAWN", now);
             events.publishEvent(new PaymentAudited(actor, "PAYMENT_REFUND_REQUESTED", target(order.number()),
                     Map.of("reason", "WITHDRAWN")));
-            afterCommit(() -> refund(order.number()));
+            afterCommit(refunds, () -> refund(order.number()));
         }
     }
 
@@ -231,7 +229,7 @@ class Payments implements Fees, DisposableBean {
                             target(order.number()), Map.of("channel", channel, "transactionId", n.transactionId(),
                             "amountFen", n.amountFen(), "application", order.application().toString())));
                     settlement.paid(order.application());
-                    afterCommit(() -> receipts.issue(order.number()));
+                    afterCommit(receiptWork, () -> receipts.issue(order.number()));
                     yield Applied.APPLIED;
                 }
                 case REFUNDED -> {
@@ -339,8 +337,16 @@ class Payments implements Fees, DisposableBean {
         return "payment/" + number;
     }
 
-    /** Runs {@code then} on this module's thread once the current transaction commits (at once if there is none). */
-    private void afterCommit(Runnable then) {
+    private static ExecutorService worker(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Runs {@code then} on {@code work} once the current transaction commits (at once if there is none). */
+    private void afterCommit(ExecutorService work, Runnable then) {
         Runnable safe = () -> {
             try {
                 then.run();
@@ -363,6 +369,7 @@ class Payments implements Fees, DisposableBean {
 
     @Override
     public void destroy() {
-        work.shutdownNow();
+        refunds.shutdownNow();
+        receiptWork.shutdownNow();
     }
 }

@@ -87,8 +87,37 @@ class PaidRefundTests {
         assertThat(api.application(id, "lisi").path("status").asString()).isEqualTo("WITHDRAWN");
     }
 
+    @Test
+    void aPaidApplicationWithdrawnBeforeIssueIsRefundedByAlipay() {
+        String id = api.apply("lisi");
+        String number = api.number(id);
+        Response checkout = api.pay(id, "alipay", "lisi");
+        assertThat(checkout.status()).as(checkout.body()).isEqualTo(200);
+        String qr = checkout.json().path("client").path("qr_code").asString();
+        assertThat(api.http.post(java.net.URI.create(qr).getRawPath(), null, HttpRequest.BodyPublishers.noBody(), null)
+                .status()).isEqualTo(200);
+        api.until(id, "lisi", a -> a.path("status").asString().equals("FAILED"));
+        assertThat(api.status(id)).isEqualTo("PAID");
+
+        Response withdrawn = api.http.post("/api/v1/applications/" + id + "/withdraw", null,
+                HttpRequest.BodyPublishers.noBody(), "lisi");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        for (int i = 0; i < 300 && !api.status(id).equals("REFUNDED"); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertThat(api.status(id)).isEqualTo("REFUNDED");
+        assertThat(api.audited("PAYMENT_REFUNDED", number)).isEqualTo(1);
+        reconciliation.run();
+        assertThat(api.audited("PAYMENT_REFUNDED", number)).isEqualTo(1);
+        assertThat(api.audited("PAYMENT_WITHOUT_ORDER_FOUND", number)).isZero();
+    }
+
     private String waitForRefundAttempt(String number) {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 300; i++) {
             Integer attempts = jdbc.sql("select refund_attempts from payment_order where number = ?").param(number)
                     .query(Integer.class).single();
             if (attempts > 0) {
