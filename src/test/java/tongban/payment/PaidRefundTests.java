@@ -11,7 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tongban.support.Http;
 import tongban.support.Http.Response;
 
 /**
@@ -38,12 +37,7 @@ class PaidRefundTests {
 
     @BeforeEach
     void client() {
-        api = new PaymentApiTests();
-        api.port = port;
-        api.http = new Http(port);
-        api.ledger = ledger;
-        api.jdbc = jdbc;
-        ledger.down = false;
+        api = PaymentApiTests.on(port, ledger, jdbc);
     }
 
     @Test
@@ -102,14 +96,7 @@ class PaidRefundTests {
         Response withdrawn = api.http.post("/api/v1/applications/" + id + "/withdraw", null,
                 HttpRequest.BodyPublishers.noBody(), "lisi");
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
-        for (int i = 0; i < 300 && !api.status(id).equals("REFUNDED"); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        assertThat(api.status(id)).isEqualTo("REFUNDED");
+        PaymentApiTests.eventually(() -> api.status(id).equals("REFUNDED"), "refunded");
         assertThat(api.audited("PAYMENT_REFUNDED", number)).isEqualTo(1);
         reconciliation.run();
         assertThat(api.audited("PAYMENT_REFUNDED", number)).isEqualTo(1);
@@ -117,19 +104,9 @@ class PaidRefundTests {
     }
 
     private String waitForRefundAttempt(String number) {
-        for (int i = 0; i < 300; i++) {
-            Integer attempts = jdbc.sql("select refund_attempts from payment_order where number = ?").param(number)
-                    .query(Integer.class).single();
-            if (attempts > 0) {
-                return jdbc.sql("select refund_number from payment_order where number = ?").param(number)
-                        .query(String.class).single();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("no refund was tried");
+        PaymentApiTests.eventually(() -> jdbc.sql("select refund_attempts from payment_order where number = ?")
+                .param(number).query(Integer.class).single() > 0, "a refund tried");
+        return jdbc.sql("select refund_number from payment_order where number = ?").param(number)
+                .query(String.class).single();
     }
 }

@@ -295,7 +295,29 @@ class PaymentApiTests {
         assertThat(pay(id, LedgerChannel.ID, "lisi").status()).isEqualTo(200);
     }
 
-    // --- helpers ---
+    // --- helpers, shared by the other payment tests ---
+
+    /** This class's helpers for another test class's server. */
+    static PaymentApiTests on(int port, LedgerChannel ledger, JdbcClient jdbc) {
+        PaymentApiTests api = new PaymentApiTests();
+        api.port = port;
+        api.http = new Http(port);
+        api.ledger = ledger;
+        api.jdbc = jdbc;
+        ledger.down = false;
+        return api;
+    }
+
+    /** Waits up to 30 s for {@code done}. */
+    static void eventually(java.util.function.BooleanSupplier done, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            sleep();
+        }
+    }
 
     String apply(String user) {
         Response r = http.postMultipart("/api/v1/applications", new Multipart().json("application", REPLACEMENT)

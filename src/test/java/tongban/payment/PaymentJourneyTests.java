@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tongban.seal.SealService;
 import tongban.seal.VerificationReport;
-import tongban.support.Http;
 import tongban.support.Http.Response;
 import tools.jackson.databind.JsonNode;
 
@@ -42,11 +41,7 @@ class PaymentJourneyTests {
 
     @BeforeEach
     void client() {
-        api = new PaymentApiTests();
-        api.port = port;
-        api.http = new Http(port);
-        api.ledger = ledger;
-        api.jdbc = jdbc;
+        api = PaymentApiTests.on(port, ledger, jdbc);
     }
 
     @Test

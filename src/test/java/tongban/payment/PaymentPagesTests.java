@@ -13,7 +13,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tongban.support.Browser;
-import tongban.support.Http;
 
 /**
  * Paying through the pages in a real browser, without script: the result page of a replacement awaiting its fee shows
@@ -41,11 +40,7 @@ class PaymentPagesTests {
     @BeforeAll
     void start() {
         browser = Browser.start(port);
-        api = new PaymentApiTests();
-        api.port = port;
-        api.http = new Http(port);
-        api.ledger = ledger;
-        api.jdbc = jdbc;
+        api = PaymentApiTests.on(port, ledger, jdbc);
     }
 
     @AfterAll
@@ -55,7 +50,6 @@ class PaymentPagesTests {
 
     @Test
     void anApplicantPaysOnThePagesAndFindsTheReceiptOnMe() {
-        ledger.down = false;
         String id = api.apply("lisi");
         String number = api.number(id);
         browser.signIn("lisi").open("/apply/applications/" + id);
