@@ -87,11 +87,19 @@ class Issuance {
             Fees.Due due = new Fees.Due(row.id(), row.username(), row.subjectId(),
                     Json.read(row.facts()).path("applicant").path("name").asString(row.username()), item.code(),
                     item.name().zh(), feeFen);
-            if (!fees.paid(due) && applications.awaitPayment(row.id(), () -> fees.stillDue(row.id()), () ->
-                    events.publishEvent(new ApplicationDecided(row.username(), row.id(), item.code(),
-                            decision.outcome().name(), ApplicationStatus.AWAITING_PAYMENT.name(), false)))) {
-                log.info("application {} of {} for {}: AWAITING_PAYMENT", row.id(), row.username(), item.code());
-                return applications.find(row.id()).orElseThrow();
+            if (!fees.paid(due)) {
+                if (applications.awaitPayment(row.id(), () -> fees.stillDue(row.id()), () -> decided(row, item,
+                        decision, ApplicationStatus.AWAITING_PAYMENT))) {
+                    log.info("application {} of {} for {}: AWAITING_PAYMENT", row.id(), row.username(), item.code());
+                    return applications.find(row.id()).orElseThrow();
+                }
+                if (!fees.paid(due)) {
+                    // its order was closed (expired) while it was being resumed: never issued without its fee
+                    applications.finish(row.id(), Set.of(ApplicationStatus.PROCESSING),
+                            ApplicationStatus.PAYMENT_EXPIRED, () -> decided(row, item, decision,
+                                    ApplicationStatus.PAYMENT_EXPIRED));
+                    return applications.find(row.id()).orElseThrow();
+                }
             }
         }
         LocalDate asOf = LocalDate.ofInstant(row.createdAt(), clock.getZone());
@@ -142,6 +150,11 @@ class Issuance {
     void fail(Row row, String failure) {
         applications.fail(row.id(), failure, () -> events.publishEvent(new ApplicationFailed(row.username(), row.id(),
                 failure)));
+    }
+
+    private void decided(Row row, ServiceItem item, Decision decision, ApplicationStatus status) {
+        events.publishEvent(new ApplicationDecided(row.username(), row.id(), item.code(), decision.outcome().name(),
+                status.name(), false));
     }
 
     /** The decision's fee in fen (分), exactly: a fee with a fraction of a fen is a pack error, not a rounding. */
