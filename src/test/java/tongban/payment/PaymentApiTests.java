@@ -283,6 +283,25 @@ class PaymentApiTests {
     }
 
     @Test
+    void anApplicationResumedAfterItsOrderClosedIsNeverIssuedUnpaid() {
+        String key = "pay-" + java.util.UUID.randomUUID();
+        Multipart body = new Multipart().json("application", REPLACEMENT).file("photo", "photo.jpg", "image/jpeg",
+                Fixtures.jpeg());
+        String id = http.postMultipart("/api/v1/applications", body, key, "lisi").json().path("id").asString();
+        // as if its node died after the order was made and the order then expired and was closed
+        jdbc.sql("update application set status = 'PROCESSING', lease_owner = null, lease_until = null where id = ?")
+                .param(java.util.UUID.fromString(id)).update();
+        jdbc.sql("update payment_order set status = 'CLOSED', close_reason = 'EXPIRED', closed_at = now() "
+                + "where application_id = ?").param(java.util.UUID.fromString(id)).update();
+        Response again = http.postMultipart("/api/v1/applications", new Multipart().json("application", REPLACEMENT)
+                .file("photo", "photo.jpg", "image/jpeg", Fixtures.jpeg()), key, "lisi");
+        assertThat(again.status()).as(again.body()).isIn(200, 201);
+        assertThat(again.json().path("status").asString()).isEqualTo("PAYMENT_EXPIRED");
+        assertThat(again.json().path("certificate").isMissingNode() || again.json().path("certificate").isNull())
+                .isTrue();
+    }
+
+    @Test
     void aProviderOutageIsA503WithRetryAfterAndChargesNothing() {
         String id = apply("lisi");
         ledger.down = true;
