@@ -72,7 +72,8 @@ class PaymentPagesTests {
         browser.open("/apply/applications/" + id + "?lang=en");
         browser.await("#payment");
         ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.querySelector('#payment form input[name=channel]').value = arguments[0]", MARKUP);
+                "document.querySelector('#pay-" + LedgerChannel.ID + "').form.querySelector('input[name=channel]').value"
+                        + " = arguments[0]", MARKUP);
         browser.click("#pay-" + LedgerChannel.ID);
         browser.await("#payment-error");
         assertThat(browser.find(".caption").getText()).isEqualTo(MARKUP);
