@@ -182,9 +182,20 @@ class ApplicationStore {
      * transaction; false, with nothing written, if it was no longer in one of {@code from} (someone finished it).
      */
     boolean finish(UUID id, Set<ApplicationStatus> from, ApplicationStatus status, Runnable then) {
+        return end(id, from, status, () -> { }, false, then);
+    }
+
+    /**
+     * Ends the application, after {@code first} and, when {@code unleased}, only while nobody holds a lease on it;
+     * drops its kept files and runs {@code then}, all in one transaction.
+     */
+    private boolean end(UUID id, Set<ApplicationStatus> from, ApplicationStatus status, Runnable first,
+                        boolean unleased, Runnable then) {
         Boolean done = transaction.execute(tx -> {
+            first.run();
             int updated = jdbc.sql("update application set status = ?, failure = null, lease_owner = null, "
-                            + "lease_until = null, updated_at = ? where id = ? and status = any(cast(? as text[]))")
+                            + "lease_until = null, updated_at = ? where id = ? and status = any(cast(? as text[]))"
+                            + (unleased ? " and (lease_until is null or lease_until < clock_timestamp())" : ""))
                     .params(status.name(), Timestamp.from(clock.instant()), id, names(from)).update();
             if (updated == 0) {
                 return false;
@@ -195,6 +206,7 @@ class ApplicationStore {
         });
         return Boolean.TRUE.equals(done);
     }
+
 
     /**
      * Sets a PROCESSING application whose lease this node holds to wait for its fee, keeping its files for the
@@ -240,21 +252,9 @@ class ApplicationStore {
      * fee's order before the application, in the order paying takes them); false, with nothing written, otherwise.
      */
     boolean withdraw(UUID id, Set<ApplicationStatus> from, Runnable first, Runnable then) {
-        Boolean done = transaction.execute(tx -> {
-            first.run();
-            int updated = jdbc.sql("update application set status = 'WITHDRAWN', failure = null, lease_owner = null, "
-                            + "lease_until = null, updated_at = ? where id = ? and status = any(cast(? as text[])) "
-                            + "and (lease_until is null or lease_until < clock_timestamp())")
-                    .params(Timestamp.from(clock.instant()), id, names(from)).update();
-            if (updated == 0) {
-                return false;
-            }
-            jdbc.sql("delete from application_upload where application_id = ?").param(id).update();
-            then.run();
-            return true;
-        });
-        return Boolean.TRUE.equals(done);
+        return end(id, from, ApplicationStatus.WITHDRAWN, first, true, then);
     }
+
 
     List<Upload> uploads(UUID id) {
         return jdbc.sql("select code, file_name, media_type, content from application_upload where application_id = ? "
