@@ -121,6 +121,12 @@ class AcceptanceController {
         return applications.find(applicants.of(login), uuid(id, "APPLICATION_NOT_FOUND"));
     }
 
+    /** The applicant withdraws an application not yet issued; a paid fee is refunded. */
+    @PostMapping("/api/v1/applications/{id}/withdraw")
+    ApplicationView withdraw(@PathVariable String id, Authentication login) {
+        return applications.withdraw(applicants.of(login), uuid(id, "APPLICATION_NOT_FOUND"));
+    }
+
     /** The applicant's applications, newest first, a page at a time ({@link Paging}). */
     @GetMapping("/api/v1/applications")
     ResponseEntity<List<ApplicationView>> mine(@RequestParam(required = false) String page,

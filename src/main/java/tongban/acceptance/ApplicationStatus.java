@@ -15,7 +15,13 @@ public enum ApplicationStatus {
     /** accepted (受理); an in-person step comes before the certificate */
     ACCEPTED,
     /** issuing failed for a reason of ours; a retry with the same key tries again */
-    FAILED;
+    FAILED,
+    /** the decision's fee is due (待缴费): issued once its payment order is paid ({@link Fees}) */
+    AWAITING_PAYMENT,
+    /** withdrawn by the applicant (撤回) before it was issued; a paid fee is refunded */
+    WITHDRAWN,
+    /** the fee was not paid before its order expired; the applicant may apply again */
+    PAYMENT_EXPIRED;
 
     boolean isFinal() {
         return this != PROCESSING && this != FAILED;

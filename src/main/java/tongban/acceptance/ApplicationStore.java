@@ -182,9 +182,20 @@ class ApplicationStore {
      * transaction; false, with nothing written, if it was no longer in one of {@code from} (someone finished it).
      */
     boolean finish(UUID id, Set<ApplicationStatus> from, ApplicationStatus status, Runnable then) {
+        return end(id, from, status, () -> { }, false, then);
+    }
+
+    /**
+     * Ends the application, after {@code first} and, when {@code unleased}, only while nobody holds a lease on it;
+     * drops its kept files and runs {@code then}, all in one transaction.
+     */
+    private boolean end(UUID id, Set<ApplicationStatus> from, ApplicationStatus status, Runnable first,
+                        boolean unleased, Runnable then) {
         Boolean done = transaction.execute(tx -> {
+            first.run();
             int updated = jdbc.sql("update application set status = ?, failure = null, lease_owner = null, "
-                            + "lease_until = null, updated_at = ? where id = ? and status = any(cast(? as text[]))")
+                            + "lease_until = null, updated_at = ? where id = ? and status = any(cast(? as text[]))"
+                            + (unleased ? " and (lease_until is null or lease_until < clock_timestamp())" : ""))
                     .params(status.name(), Timestamp.from(clock.instant()), id, names(from)).update();
             if (updated == 0) {
                 return false;
@@ -195,6 +206,55 @@ class ApplicationStore {
         });
         return Boolean.TRUE.equals(done);
     }
+
+
+    /**
+     * Sets a PROCESSING application whose lease this node holds to wait for its fee, keeping its files for the
+     * issuance that follows the payment, and runs {@code then} (its audit entry), in one transaction; false, with
+     * nothing written, if {@code stillDue} (asked first, in the transaction) says the fee is paid already.
+     */
+    boolean awaitPayment(UUID id, java.util.function.BooleanSupplier stillDue, Runnable then) {
+        Boolean done = transaction.execute(tx -> {
+            if (!stillDue.getAsBoolean()) {
+                return false;
+            }
+            int updated = jdbc.sql("update application set status = 'AWAITING_PAYMENT', failure = null, lease_owner = null, "
+                            + "lease_until = null, updated_at = ? where id = ? and status = 'PROCESSING'")
+                    .params(Timestamp.from(clock.instant()), id).update();
+            if (updated > 0) {
+                then.run();
+            }
+            return updated > 0;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /**
+     * In the caller's transaction: an application waiting for its fee becomes PROCESSING with no lease and fresh
+     * attempts, for the resumer to issue; false if it was not waiting.
+     */
+    boolean resumePaid(UUID id) {
+        return jdbc.sql("update application set status = 'PROCESSING', lease_owner = null, lease_until = null, "
+                        + "attempts = 0, updated_at = ? where id = ? and status = 'AWAITING_PAYMENT'")
+                .params(Timestamp.from(clock.instant()), id).update() > 0;
+    }
+
+    /** In the caller's transaction: compare-and-set of the status, for a row nobody holds a lease on. */
+    boolean move(UUID id, ApplicationStatus from, ApplicationStatus to) {
+        return jdbc.sql("update application set status = ?, updated_at = ? where id = ? and status = ? "
+                        + "and (lease_until is null or lease_until < clock_timestamp())")
+                .params(to.name(), Timestamp.from(clock.instant()), id, from.name()).update() > 0;
+    }
+
+    /**
+     * Withdraws an application in one of {@code from} that nobody is working on (no running lease), drops its kept
+     * files and runs {@code then} (its fee and audit entry) in one transaction, after {@code first} (which locks the
+     * fee's order before the application, in the order paying takes them); false, with nothing written, otherwise.
+     */
+    boolean withdraw(UUID id, Set<ApplicationStatus> from, Runnable first, Runnable then) {
+        return end(id, from, ApplicationStatus.WITHDRAWN, first, true, then);
+    }
+
 
     List<Upload> uploads(UUID id) {
         return jdbc.sql("select code, file_name, media_type, content from application_upload where application_id = ? "

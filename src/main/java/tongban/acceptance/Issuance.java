@@ -41,17 +41,20 @@ class Issuance {
     private final HeldCertificates certificates;
     private final CertificateIssuer issuer;
     private final NoticeIssuer notices;
+    private final Fees fees;
     private final ApplicationStore applications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Issuance(RulePacks packs, DataSharing sharing, HeldCertificates certificates, CertificateIssuer issuer,
-             NoticeIssuer notices, ApplicationStore applications, ApplicationEventPublisher events, Clock clock) {
+             NoticeIssuer notices, Fees fees, ApplicationStore applications, ApplicationEventPublisher events,
+             Clock clock) {
         this.packs = packs;
         this.sharing = sharing;
         this.certificates = certificates;
         this.issuer = issuer;
         this.notices = notices;
+        this.fees = fees;
         this.applications = applications;
         this.events = events;
         this.clock = clock;
@@ -79,6 +82,26 @@ class Issuance {
             case ACCEPTABLE -> decision.visits().steps().stream().anyMatch(Decision.Step::beforeDecision)
                     ? ApplicationStatus.ACCEPTED : ApplicationStatus.ISSUED;
         };
+        long feeFen = feeFen(decision);
+        if (decision.outcome() == Decision.Outcome.ACCEPTABLE && feeFen > 0) {
+            Fees.Due due = new Fees.Due(row.id(), row.username(), row.subjectId(),
+                    Json.read(row.facts()).path("applicant").path("name").asString(row.username()), item.code(),
+                    item.name().zh(), feeFen);
+            if (!fees.paid(due)) {
+                if (applications.awaitPayment(row.id(), () -> fees.stillDue(row.id()), () -> decided(row, item,
+                        decision, ApplicationStatus.AWAITING_PAYMENT))) {
+                    log.info("application {} of {} for {}: AWAITING_PAYMENT", row.id(), row.username(), item.code());
+                    return applications.find(row.id()).orElseThrow();
+                }
+                if (!fees.paid(due)) {
+                    // its order was closed (expired) while it was being resumed: never issued without its fee
+                    applications.finish(row.id(), Set.of(ApplicationStatus.PROCESSING),
+                            ApplicationStatus.PAYMENT_EXPIRED, () -> decided(row, item, decision,
+                                    ApplicationStatus.PAYMENT_EXPIRED));
+                    return applications.find(row.id()).orElseThrow();
+                }
+            }
+        }
         LocalDate asOf = LocalDate.ofInstant(row.createdAt(), clock.getZone());
         log.debug("application {}: issuing its document", row.id());
         IssueDocument.Filing filing = filing(row.id().toString(), row, item, request,
@@ -127,6 +150,19 @@ class Issuance {
     void fail(Row row, String failure) {
         applications.fail(row.id(), failure, () -> events.publishEvent(new ApplicationFailed(row.username(), row.id(),
                 failure)));
+    }
+
+    private void decided(Row row, ServiceItem item, Decision decision, ApplicationStatus status) {
+        events.publishEvent(new ApplicationDecided(row.username(), row.id(), item.code(), decision.outcome().name(),
+                status.name(), false));
+    }
+
+    /** The decision's fee in fen (分), exactly: a fee with a fraction of a fen is a pack error, not a rounding. */
+    static long feeFen(Decision decision) {
+        if (decision.fee() == null || decision.fee().amount() == null) {
+            return 0;
+        }
+        return decision.fee().amount().movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
     }
 
     private ServiceItem item(Row row) {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tongban.acceptance.ApplicationStore.Row;
 import tongban.acceptance.ApplicationView.CertificateLink;
@@ -68,13 +69,15 @@ public class SubmitApplication {
     private final Issuance issuance;
     private final Leases leases;
     private final Districts districts;
+    private final Fees fees;
+    private final ApplicationEventPublisher events;
     private final Duration duplicateWait;
     private final Clock clock;
     private final Map<String, CompletableFuture<Row>> inFlight = new ConcurrentHashMap<>();
 
     SubmitApplication(RulePacks packs, DataSharing sharing, MaterialsInspector inspector, ApplicationStore applications,
-                      HeldCertificates certificates, Issuance issuance, Leases leases, Districts districts,
-                      @Value("${tongban.applications.duplicate-wait:20s}") Duration duplicateWait, Clock clock) {
+                      HeldCertificates certificates, Issuance issuance, Leases leases, Districts districts, Fees fees,
+                      ApplicationEventPublisher events, @Value("${tongban.applications.duplicate-wait:20s}") Duration duplicateWait, Clock clock) {
         this.packs = packs;
         this.sharing = sharing;
         this.inspector = inspector;
@@ -83,6 +86,8 @@ public class SubmitApplication {
         this.issuance = issuance;
         this.leases = leases;
         this.districts = districts;
+        this.fees = fees;
+        this.events = events;
         this.duplicateWait = duplicateWait;
         this.clock = clock;
     }
@@ -123,7 +128,7 @@ public class SubmitApplication {
         /** Why, by the stable code the API answers with. */
         public enum Reason {
             IDEMPOTENCY_KEY_REQUIRED, INVALID_FACTS, UNKNOWN_ITEM, UNKNOWN_MATERIAL,
-            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND, NOT_AWAITING_VISIT
+            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND, NOT_AWAITING_VISIT, NOT_WITHDRAWABLE
         }
 
         private final Reason reason;
@@ -322,6 +327,42 @@ public class SubmitApplication {
         return applications.find(id).filter(r -> r.subjectId().equals(subject.id())).map(this::view)
                 .orElseThrow(() -> new Refused(Refused.Reason.APPLICATION_NOT_FOUND, "no application " + id, null));
     }
+
+    /**
+     * The applicant withdraws (撤回) an application not yet issued: one waiting for its fee (the order is closed), one
+     * accepted and waiting for its in-person step, or one paid and not yet issued (the fee is refunded through its
+     * channel). Withdrawing it again answers the same; one being issued at this moment is to be asked again shortly.
+     */
+    public ApplicationView withdraw(Subject subject, UUID id) {
+        Row row = applications.find(id).filter(r -> r.subjectId().equals(subject.id())).orElseThrow(() ->
+                new Refused(Refused.Reason.APPLICATION_NOT_FOUND, "no application " + id, null));
+        if (row.status() == ApplicationStatus.WITHDRAWN) {
+            return view(row);
+        }
+        if (!WITHDRAWABLE.contains(row.status())) {
+            throw new Refused(Refused.Reason.NOT_WITHDRAWABLE, "an application that is " + row.status()
+                    + " can no longer be withdrawn", null);
+        }
+        boolean withdrawn = applications.withdraw(id, WITHDRAWABLE, () -> fees.stillDue(id), () -> {
+            fees.withdrawn(id, subject.username());
+            events.publishEvent(new ApplicationWithdrawn(subject.username(), id, row.status().name()));
+        });
+        Row now = applications.find(id).orElseThrow();
+        if (!withdrawn && now.status() != ApplicationStatus.WITHDRAWN) {
+            if (WITHDRAWABLE.contains(now.status())) {
+                throw new RequestInProgress(Duration.ofSeconds(1));
+            }
+            throw new Refused(Refused.Reason.NOT_WITHDRAWABLE, "an application that is " + now.status()
+                    + " can no longer be withdrawn", null);
+        }
+        if (withdrawn) {
+            log.info("application {} withdrawn by its applicant (was {})", id, row.status());
+        }
+        return view(now);
+    }
+
+    private static final Set<ApplicationStatus> WITHDRAWABLE = Set.of(ApplicationStatus.AWAITING_PAYMENT,
+            ApplicationStatus.ACCEPTED, ApplicationStatus.PROCESSING, ApplicationStatus.FAILED);
 
     public List<ApplicationView> list(Subject subject) {
         return applications.ofSubject(subject.id()).stream().map(this::view).toList();

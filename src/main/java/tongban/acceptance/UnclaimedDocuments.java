@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Registered documents that no application or inspection points to, for reconciliation (对账). Issuing reserves a
+ * Registered documents that no application, inspection or payment order points to, for reconciliation (对账). Issuing reserves a
  * document's id on its application or inspection (committed) before it is sealed and registered, so none should
  * exist; one that does was left by a crash before that rule or written around them, and is never listed to a holder
  * as theirs.
@@ -33,7 +33,10 @@ public class UnclaimedDocuments {
                         + "where a.certificate_id = c.id or a.notice_id = c.id) "
                         // supervision's inspection notices and orders to rectify (tongban.supervision)
                         + "and not exists (select 1 from supervision_inspection s "
-                        + "where s.notice_id = c.id or s.order_id = c.id) order by c.registered_at")
+                        + "where s.notice_id = c.id or s.order_id = c.id) "
+                        // payment's receipts (tongban.payment)
+                        + "and not exists (select 1 from payment_order p where p.receipt_id = c.id) "
+                        + "order by c.registered_at")
                 .query((rs, n) -> new Unclaimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();

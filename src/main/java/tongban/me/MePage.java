@@ -30,6 +30,7 @@ import tongban.identity.DataAccessLog;
 import tongban.identity.DataSharing;
 import tongban.identity.Held;
 import tongban.identity.Subject;
+import tongban.payment.PaymentDesk;
 import tongban.platform.ApiProblem;
 import tongban.platform.Paging;
 import tongban.platform.PublicBaseUrl;
@@ -58,13 +59,14 @@ class MePage {
     private final Readers readers;
     private final AuditLog audit;
     private final Archive archive;
+    private final PaymentDesk payments;
     private final PublicBaseUrl baseUrl;
     private final MessageSource messages;
     private final MeController api;
 
     MePage(Applicants applicants, SubmitApplication applications, DataSharing sharing, DataAccessLog accessLog,
            Tickets tickets, Readers readers, AuditLog audit, Archive archive, PublicBaseUrl baseUrl,
-           MessageSource messages, MeController api) {
+           MessageSource messages, MeController api, PaymentDesk payments) {
         this.applicants = applicants;
         this.applications = applications;
         this.sharing = sharing;
@@ -76,6 +78,11 @@ class MePage {
         this.baseUrl = baseUrl;
         this.messages = messages;
         this.api = api;
+        this.payments = payments;
+    }
+
+    /** A payment as the page lists it: the order with its item's name. */
+    record PaymentRow(PaymentDesk.Summary order, Text itemName) {
     }
 
     /** An application as the page shows it: its item's name, its timeline, its tickets and the rules it may be about. */
@@ -134,6 +141,10 @@ class MePage {
         model.addAttribute("applications", rows);
         model.addAttribute("certificates", certificates);
         model.addAttribute("notices", notices);
+        Map<UUID, Text> itemNames = new LinkedHashMap<>();
+        every.forEach(a -> itemNames.put(a.id(), readers.item(a.item())));
+        model.addAttribute("payments", payments.of(subject).stream()
+                .map(p -> new PaymentRow(p, itemNames.get(p.application()))).toList());
         model.addAttribute("libraries", libraries);
         model.addAttribute("reads", accessLog.of(subject.id(), (long) readsPage * READS_PER_PAGE, READS_PER_PAGE)
                 .stream().map(api::access).toList());

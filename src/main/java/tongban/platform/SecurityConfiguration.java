@@ -117,6 +117,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/status", "/api/v1/trust-anchors",
                                 "/verify", "/verify/*", "/crl/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/tsa").permitAll()
+                        // the payment providers' notifications: no login, verified by each channel's signature check
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/notify/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision/draws/*").permitAll()
                         .requestMatchers("/api/v1/supervision/**").hasRole(Roles.SUPERVISOR)
                         .requestMatchers("/api/v1/seals", "/api/v1/seals/**", "/api/v1/audit", "/api/v1/archive/**")

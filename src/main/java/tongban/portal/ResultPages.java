@@ -16,12 +16,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import tongban.acceptance.ApplicationStatus;
 import tongban.acceptance.ApplicationView;
 import tongban.acceptance.SubmitApplication;
 import tongban.archive.Archive;
 import tongban.identity.DataSharing;
 import tongban.identity.Subject;
+import tongban.payment.PaymentDesk;
 import tongban.platform.PublicBaseUrl;
 import tongban.rules.Decision;
 import tongban.rules.RulePacks;
@@ -46,9 +48,10 @@ class ResultPages {
     private final PublicBaseUrl publicBaseUrl;
     private final ApplicationEventPublisher events;
     private final PageTexts texts;
+    private final PaymentDesk payments;
 
     ResultPages(SubmitApplication applications, DataSharing sharing, RulePacks packs, Archive archive, Drafts drafts,
-                PublicBaseUrl publicBaseUrl, ApplicationEventPublisher events, PageTexts texts) {
+                PublicBaseUrl publicBaseUrl, ApplicationEventPublisher events, PageTexts texts, PaymentDesk payments) {
         this.applications = applications;
         this.sharing = sharing;
         this.packs = packs;
@@ -57,6 +60,7 @@ class ResultPages {
         this.publicBaseUrl = publicBaseUrl;
         this.events = events;
         this.texts = texts;
+        this.payments = payments;
     }
 
     @GetMapping("/apply/applications/{id}")
@@ -74,9 +78,9 @@ class ResultPages {
         model.addAttribute("statusText", texts.message(lang, "portal.result.status." + view.status().name()));
         model.addAttribute("statusTag", switch (view.status()) {
             case ISSUED, ACCEPTED -> "ok";
-            case PROCESSING -> "";
-            case INCOMPLETE, FAILED -> "warn";
-            case INELIGIBLE, NOT_APPLICABLE -> "bad";
+            case PROCESSING, WITHDRAWN -> "";
+            case INCOMPLETE, FAILED, AWAITING_PAYMENT -> "warn";
+            case INELIGIBLE, NOT_APPLICABLE, PAYMENT_EXPIRED -> "bad";
         });
         String base = "/apply/applications/" + view.id();
         if (view.certificate() != null) {
@@ -97,9 +101,58 @@ class ResultPages {
             model.addAttribute("steps", decision.visits().steps().stream().map(s -> PageTexts.of(s.message(), lang)).toList());
             model.addAttribute("timeLimit", timeLimit(view, decision.timeLimit(), lang));
         }
+        Optional<PaymentDesk.Summary> payment = sharing.subjectOf(login.getName())
+                .flatMap(subject -> payments.of(subject, view.id()));
+        model.addAttribute("payment", payment.orElse(null));
+        model.addAttribute("channelNames", payment.map(p -> p.channels().stream().collect(java.util.stream.Collectors
+                .toMap(c -> c, c -> channelName(lang, c)))).orElse(java.util.Map.of()));
         model.addAttribute("again", item != null && view.status() != ApplicationStatus.ISSUED
-                && view.status() != ApplicationStatus.ACCEPTED && view.status() != ApplicationStatus.PROCESSING);
+                && view.status() != ApplicationStatus.ACCEPTED && view.status() != ApplicationStatus.PROCESSING
+                && view.status() != ApplicationStatus.AWAITING_PAYMENT);
         return "portal/result";
+    }
+
+    /**
+     * Starts paying the login's own application's fee by a channel (a form per channel on the result page, so no
+     * script is needed): the checkout page shows the provider's QR code and the link to its pay page. A provider that
+     * cannot be reached is said so on the page (503), nothing charged.
+     */
+    @PostMapping("/apply/applications/{id}/payment")
+    String pay(@PathVariable String id, @RequestParam(required = false) String channel, Principal login,
+               HttpServletRequest request, HttpServletResponse response, Model model) {
+        Lang lang = PageTexts.lang(request);
+        ApplicationView view = own(id, login).orElse(null);
+        Subject subject = sharing.subjectOf(login.getName()).orElse(null);
+        if (view == null || subject == null) {
+            return NotFound.page(response);
+        }
+        model.addAttribute("result", view);
+        model.addAttribute("channelName", channelName(lang, channel == null ? "" : channel));
+        try {
+            java.util.Map<String, String> client = payments.start(subject, view.id(), channel);
+            String code = client.getOrDefault("code_url", client.getOrDefault("qr_code",
+                    client.values().stream().findFirst().orElse(null)));
+            model.addAttribute("qr", code == null ? null : QrImage.dataUri(code));
+            model.addAttribute("links", client.values().stream()
+                    .filter(v -> v.startsWith("https://") || v.startsWith("http://") || v.startsWith("/")).toList());
+        } catch (tongban.platform.ApiProblem problem) {
+            if (problem.status().value() == 404 && !problem.code().equals("UNKNOWN_CHANNEL")) {
+                return NotFound.page(response);
+            }
+            response.setStatus(problem.status().value());
+            model.addAttribute("error", texts.message(lang, "payment.error." + (problem.code().equals("CHANNEL_REQUIRED")
+                    ? "UNKNOWN_CHANNEL" : problem.code())));
+        }
+        return "portal/checkout";
+    }
+
+    /** A channel's name in the page's language; a channel the texts do not name yet by its id. */
+    private String channelName(Lang lang, String channel) {
+        try {
+            return texts.message(lang, "payment.channel." + channel);
+        } catch (org.springframework.context.NoSuchMessageException e) {
+            return channel;
+        }
     }
 
     /** A sealed document of the login's own application (certificate or notice), as a PDF download. */
