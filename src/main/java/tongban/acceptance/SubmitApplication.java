@@ -59,7 +59,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class SubmitApplication {
 
     private static final Logger log = LoggerFactory.getLogger(SubmitApplication.class);
-    private static final Set<String> APPLICATION_KEYS = Set.of("item", "form", "options");
+    private static final Set<String> APPLICATION_KEYS = Set.of("item", "form", "options", "postal");
     private static final Duration FIRST_POLL = Duration.ofMillis(50);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
 
@@ -110,7 +110,7 @@ public class SubmitApplication {
         /** Why, by the stable code the API answers with. */
         public enum Reason {
             IDEMPOTENCY_KEY_REQUIRED, MISSING_PART, MALFORMED_JSON, INVALID_FACTS, UNKNOWN_ITEM, UNKNOWN_MATERIAL,
-            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND, NOT_AWAITING_VISIT
+            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND, NOT_AWAITING_VISIT, INVALID_POSTAL_ADDRESS
         }
 
         private final Reason reason;
@@ -194,6 +194,7 @@ public class SubmitApplication {
         }
         ObjectNode request = object(parse(command.application()), "$");
         only(request, APPLICATION_KEYS);
+        checkPostal(request.path("postal"));
         String sha256 = requestHash(request, command.uploads());
         // duplicates arriving on this node together share the first one's work instead of inspecting and deciding again
         String flight = subject.username() + "\u0000" + idempotencyKey + "\u0000" + sha256;
@@ -466,6 +467,41 @@ public class SubmitApplication {
                 throw new Refused(Refused.Reason.INVALID_FACTS, "unknown field '" + name + "'", "$." + name);
             }
         }
+    }
+
+    /**
+     * The address a paper document is posted to, when given: an object of {@code recipient}, {@code phone} and
+     * {@code address}, each a plain string of sensible length (it is printed on a parcel, never interpreted).
+     */
+    private static void checkPostal(JsonNode postal) {
+        if (postal.isMissingNode()) {
+            return;
+        }
+        if (!postal.isObject()) {
+            throw new Refused(Refused.Reason.INVALID_POSTAL_ADDRESS, "must be an object of recipient, phone and address",
+                    "$.postal");
+        }
+        for (String name : postal.propertyNames()) {
+            if (!Set.of("recipient", "phone", "address").contains(name)) {
+                throw new Refused(Refused.Reason.INVALID_POSTAL_ADDRESS, "unknown field '" + name + "'", "$.postal." + name);
+            }
+        }
+        postalText(postal, "recipient", 1, PostalAddress.MAX_RECIPIENT);
+        postalText(postal, "address", 5, PostalAddress.MAX_ADDRESS);
+        if (!PostalAddress.PHONE.matcher(postalText(postal, "phone", 7, 20)).matches()) {
+            throw new Refused(Refused.Reason.INVALID_POSTAL_ADDRESS,
+                    "must be a mobile number (11 digits) or a landline with its area code", "$.postal.phone");
+        }
+    }
+
+    private static String postalText(JsonNode postal, String name, int min, int max) {
+        JsonNode value = postal.path(name);
+        String text = value.isString() ? value.asString().strip() : "";
+        if (text.length() < min || text.length() > max || text.chars().anyMatch(Character::isISOControl)) {
+            throw new Refused(Refused.Reason.INVALID_POSTAL_ADDRESS,
+                    "must be text of " + min + " to " + max + " characters", "$.postal." + name);
+        }
+        return text;
     }
 
     /** The request's identity: the application part (keys sorted) and every file's SHA-256 by part name. */

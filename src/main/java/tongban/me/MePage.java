@@ -26,6 +26,8 @@ import tongban.acceptance.SubmitApplication;
 import tongban.archive.Archive;
 import tongban.archive.ECertificate;
 import tongban.audit.AuditLog;
+import tongban.delivery.Deliveries;
+import tongban.delivery.DeliveryView;
 import tongban.identity.DataAccessLog;
 import tongban.identity.DataSharing;
 import tongban.identity.Held;
@@ -61,10 +63,11 @@ class MePage {
     private final PublicBaseUrl baseUrl;
     private final MessageSource messages;
     private final MeController api;
+    private final Deliveries deliveries;
 
     MePage(Applicants applicants, SubmitApplication applications, DataSharing sharing, DataAccessLog accessLog,
            Tickets tickets, Readers readers, AuditLog audit, Archive archive, PublicBaseUrl baseUrl,
-           MessageSource messages, MeController api) {
+           MessageSource messages, MeController api, Deliveries deliveries) {
         this.applicants = applicants;
         this.applications = applications;
         this.sharing = sharing;
@@ -76,6 +79,7 @@ class MePage {
         this.baseUrl = baseUrl;
         this.messages = messages;
         this.api = api;
+        this.deliveries = deliveries;
     }
 
     /** An application as the page shows it: its item's name, its timeline, its tickets and the rules it may be about. */
@@ -113,7 +117,9 @@ class MePage {
         List<ApplicationRow> rows = new ArrayList<>();
         List<CertificateRow> certificates = new ArrayList<>();
         List<NoticeRow> notices = new ArrayList<>();
+        Map<UUID, DeliveryView> posted = new LinkedHashMap<>();
         for (ApplicationView a : all) {
+            deliveries.of(subject.username(), a.id()).ifPresent(d -> posted.put(a.id(), d));
             Text name = readers.item(a.item());
             rows.add(new ApplicationRow(a, name, timeline(a), byApplication.getOrDefault(a.id(), List.of()),
                     rulesOf(a)));
@@ -134,6 +140,7 @@ class MePage {
         model.addAttribute("applications", rows);
         model.addAttribute("certificates", certificates);
         model.addAttribute("notices", notices);
+        model.addAttribute("deliveries", posted);
         model.addAttribute("libraries", libraries);
         model.addAttribute("reads", accessLog.of(subject.id(), (long) readsPage * READS_PER_PAGE, READS_PER_PAGE)
                 .stream().map(api::access).toList());
