@@ -12,9 +12,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tongban.platform.ApiProblem;
+import tongban.platform.Roles;
+import tongban.platform.Staff;
 
 /**
- * {@code GET /api/v1/applications/{id}/delivery} (the applicant's own; another's is 404, never 403) and
+ * {@code GET /api/v1/applications/{id}/delivery} (the applicant's own, or for a window officer one of the officer's
+ * district, where a returned parcel waits; any other is 404, never 403) and
  * {@code POST /api/v1/deliveries/notify/{carrier}} (the carrier's signed tracking notification).
  */
 @RestController
@@ -36,7 +39,9 @@ class DeliveryController {
         } catch (IllegalArgumentException e) {
             throw notFound();
         }
-        return deliveries.of(login.getName(), application).orElseThrow(DeliveryController::notFound);
+        boolean officer = login.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.OFFICER));
+        return (officer ? Staff.district(login).flatMap(d -> deliveries.ofDistrict(d, application))
+                : deliveries.of(login.getName(), application)).orElseThrow(DeliveryController::notFound);
     }
 
     @PostMapping("/api/v1/deliveries/notify/{carrier}")

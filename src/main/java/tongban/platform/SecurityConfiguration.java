@@ -130,6 +130,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/on-behalf",
                                 "/api/v1/applications/*/in-person-check").hasRole(Roles.OFFICER)
                         .requestMatchers("/api/v1/officer", "/api/v1/officer/**").hasRole(Roles.OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/applications/*/delivery")
+                                .hasAnyRole(Roles.APPLICANT, Roles.OFFICER)
                         .requestMatchers("/api/v1/agent/**", "/api/v1/tickets", "/api/v1/tickets/**").hasRole(Roles.AGENT)
                         .requestMatchers("/api/v1/me", "/api/v1/me/**").hasRole(Roles.APPLICANT)
                         .requestMatchers("/api/v1/applications", "/api/v1/applications/**", "/api/v1/certificates",

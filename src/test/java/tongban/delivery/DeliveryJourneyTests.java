@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A business licence issued with delivery POST is posted (EMS, the default carrier, played by the sandbox): the
  * shipment follows the carrier's signed notifications to "delivered", or back to the district's window when the
- * recipient refuses it; another applicant never sees it; an address that is no address is refused with nothing stored.
+ * recipient refuses it (where the district's window officer sees it); another applicant never sees it; an address that is no address is refused with nothing stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tongban.delivery.retry.initial=200ms", "tongban.delivery.dispatch-interval=1s"})
@@ -80,6 +80,13 @@ class DeliveryJourneyTests {
         assertThat(returned.path("window").asString()).isEqualTo("黄浦区");
         assertThat(jdbc.sql("select count(*) from audit_log where target = ? and action = 'DELIVERY_RETURNED_TO_WINDOW'")
                 .param("application/" + id).query(Integer.class).single()).isEqualTo(1);
+
+        // the window officer of the district reads it (the parcel waits at their window); another district's does not
+        Response officer = http.get("/api/v1/applications/" + id + "/delivery", "officer");
+        assertThat(officer.status()).as(officer.body()).isEqualTo(200);
+        assertThat(officer.json().path("status").asString()).isEqualTo("RETURNED_TO_WINDOW");
+        assertThat(http.get("/api/v1/applications/" + id + "/delivery", "officer2").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/applications/" + id + "/delivery", "agent").status()).isEqualTo(403);
 
         // a "delivered" the carrier sends late moves nothing back out of the window
         PostedApplications.advance(http, "ems", tracking, "delivered");
