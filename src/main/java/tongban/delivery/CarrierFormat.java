@@ -76,6 +76,12 @@ final class CarrierFormat {
         return TIME.format(LocalDateTime.ofInstant(at, CHINA));
     }
 
+    /** The carrier's code of a step (the first code that means it). */
+    static String opCode(Map<String, ShipmentStatus> codes, ShipmentStatus status) {
+        return codes.entrySet().stream().filter(e -> e.getValue() == status).map(Map.Entry::getKey).sorted()
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("the carrier has no code for " + status));
+    }
+
     /** A carrier's answer or push body as JSON; {@code malformed} says what to raise when it is not JSON. */
     static JsonNode json(String text, Function<String, RuntimeException> malformed) {
         try {

@@ -98,8 +98,7 @@ final class Ems implements Carrier {
         trace.put("waybillNo", event.trackingNumber());
         trace.put("logisticsOrderNo", event.order());
         trace.put("opTime", CarrierFormat.time(event.at()));
-        trace.put("opCode", OP_CODES.entrySet().stream().filter(e -> e.getValue() == event.status())
-                .map(Map.Entry::getKey).findFirst().orElseThrow());
+        trace.put("opCode", CarrierFormat.opCode(OP_CODES, event.status()));
         trace.put("opOrgCity", event.location());
         if (event.reason() != null) {
             trace.put("failReason", event.reason());

@@ -106,8 +106,7 @@ final class SfExpress implements Carrier {
         route.put("orderid", event.order());
         route.put("acceptTime", CarrierFormat.time(event.at()));
         route.put("acceptAddress", event.location());
-        route.put("opCode", OP_CODES.entrySet().stream().filter(e -> e.getValue() == event.status())
-                .map(Map.Entry::getKey).findFirst().orElseThrow());
+        route.put("opCode", CarrierFormat.opCode(OP_CODES, event.status()));
         if (event.reason() != null) {
             route.put("reasonCode", event.reason());
         }
