@@ -10,8 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tongban.support.Fixtures;
 import tongban.support.Http;
 import tongban.support.Http.Response;
+import tongban.support.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,6 +94,31 @@ class DeliveryJourneyTests {
         PostedApplications.advance(http, "ems", tracking, "delivered");
         JsonNode after = http.get("/api/v1/applications/" + id + "/delivery", "zhangsan").json();
         assertThat(after.path("status").asString()).isEqualTo("RETURNED_TO_WINDOW");
+    }
+
+    @Test
+    void aFirstResidencePermitIsPostedOnceTheOfficerCompletesIt() {
+        Response accepted = http.postMultipart("/api/v1/applications", new Multipart().json("application", """
+                        { "item": "residence-permit", "form": { "applicationType": "FIRST", "basis": "EMPLOYMENT" },
+                          "options": { "delivery": "POST" },
+                          "postal": { "recipient": "李四", "phone": "021-58881234", "address": "上海市浦东新区世纪大道100号" } }""")
+                .file("photo", "photo.jpg", "image/jpeg", Fixtures.jpeg()), "permit-" + UUID.randomUUID(), "lisi");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        String id = accepted.json().path("id").asString();
+        // nothing is posted before the permit exists
+        assertThat(http.get("/api/v1/applications/" + id + "/delivery", "lisi").status()).isEqualTo(404);
+        assertThat(http.postJson("/api/v1/applications/" + id + "/in-person-check",
+                "{\"checked\": \"身份证原件，现场采集相片\", \"result\": \"PASSED\"}", "officer2").status()).isEqualTo(201);
+        Response done = http.post("/api/v1/applications/" + id + "/complete", null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), "officer2");
+        assertThat(done.json().path("status").asString()).as(done.body()).isEqualTo("ISSUED");
+
+        JsonNode delivery = PostedApplications.awaitPlaced(http, id, "lisi");
+        assertThat(delivery.path("status").asString()).isEqualTo("CREATED");
+        assertThat(delivery.path("documentId").asString()).isEqualTo(done.json().path("certificate").path("id").asString());
+        assertThat(delivery.path("phone").asString()).isEqualTo("021*****1234");
+        assertThat(http.get("/api/v1/applications/" + id + "/delivery", "officer2").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/applications/" + id + "/delivery", "officer").status()).isEqualTo(404);
     }
 
     @Test

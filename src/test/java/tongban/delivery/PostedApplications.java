@@ -47,9 +47,14 @@ final class PostedApplications {
 
     /** The application's delivery once it has left {@code PENDING} (the carrier took it), waiting up to a minute. */
     static JsonNode awaitPlaced(Http http, String application) {
+        return awaitPlaced(http, application, "zhangsan");
+    }
+
+    /** The same for an application of {@code user}. */
+    static JsonNode awaitPlaced(Http http, String application, String user) {
         Instant until = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
-            Response r = http.get("/api/v1/applications/" + application + "/delivery", "zhangsan");
+            Response r = http.get("/api/v1/applications/" + application + "/delivery", user);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             if (!r.json().path("status").asString().equals("PENDING") || Instant.now().isAfter(until)) {
                 return r.json();
