@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,7 @@ import tongban.storage.ClusterJob;
  * number is the shipment's id, so a retry never ships twice.
  */
 @Component
-class Shipping {
+class Shipping implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Shipping.class);
     /** This job's lock in Tongban's advisory-lock namespace. */
@@ -46,6 +50,12 @@ class Shipping {
     private final Duration initial;
     private final Duration max;
     private final Duration nonceWindow;
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "delivery-wake");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean waking = new AtomicBoolean();
 
     Shipping(PostalDeliveries postal, ShipmentStore store, Carriers carriers, ApplicationEventPublisher events,
              PlatformTransactionManager transactions, Clock clock, DataSource dataSource,
@@ -80,13 +90,19 @@ class Shipping {
             if (stored && to.isEmpty()) {
                 events.publishEvent(DeliveryChanged.of(SYSTEM, issued.application(), status,
                         Map.of("reason", "NO_POSTAL_ADDRESS")));
+            } else if (stored) {
+                events.publishEvent(new ShipmentRequested(issued.application()));
             }
         });
     }
 
+    /** A parcel to place with the carrier was stored with its application's issuance. */
+    record ShipmentRequested(UUID application) {
+    }
+
     /** Once the issuance is committed, its parcel is placed with the carrier without waiting for the schedule. */
     @TransactionalEventListener(fallbackExecution = true)
-    void afterIssued(CertificateIssued issued) {
+    void afterRequested(ShipmentRequested requested) {
         wake();
     }
 
@@ -96,13 +112,30 @@ class Shipping {
         wake();
     }
 
-    /** Starts a dispatch run here unless one runs on this or another node. */
+    /**
+     * Starts a dispatch run here unless one runs on this or another node; on a thread of its own, as taking the job's
+     * lock takes a connection, which the caller (a request finishing its transaction) must not wait for. Wakes that
+     * come while one is waiting to start are one.
+     */
     void wake() {
-        try {
-            job.start(id -> dispatchDue());
-        } catch (RuntimeException e) {
-            log.warn("delivery dispatch not started: {}", e.getMessage());
+        if (!waking.compareAndSet(false, true)) {
+            return;
         }
+        waker.execute(() -> {
+            waking.set(false);
+            try {
+                job.start(id -> dispatchDue());
+            } catch (RuntimeException e) {
+                log.warn("delivery dispatch not started: {}", e.getMessage());
+            }
+        });
+    }
+
+    /** Stops the threads with the context; a run in progress leaves its shipment to the next attempt. */
+    @Override
+    public void close() {
+        waker.shutdownNow();
+        job.close();
     }
 
     /** Places every shipment that is due with its carrier; answers how many were tried. */
