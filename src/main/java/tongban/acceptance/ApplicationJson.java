@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ApplicationJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> APPLICATION_KEYS = Set.of("item", "form", "options");
+    private static final Set<String> APPLICATION_KEYS = Set.of("item", "form", "options", "postal");
+    private static final Set<String> POSTAL_KEYS = Set.of("recipient", "phone", "address");
     private static final Set<String> PRECHECK_KEYS = Set.of("item", "form", "options", "materials");
 
     private ApplicationJson() {
@@ -71,7 +72,29 @@ public final class ApplicationJson {
         if (!item.isString()) {
             throw ApiProblem.invalidFacts("$.item", "name the service item, e.g. individual-business-registration");
         }
-        return new SubmitApplication.Application(item.asString(), fields(request, "form"), fields(request, "options"));
+        return new SubmitApplication.Application(item.asString(), fields(request, "form"), fields(request, "options"),
+                postal(request.path("postal")));
+    }
+
+    /** The address a paper copy is posted to, {@code {"recipient", "phone", "address"}}; null when not given. */
+    private static PostalAddress postal(JsonNode postal) {
+        if (postal.isMissingNode()) {
+            return null;
+        }
+        if (!postal.isObject()) {
+            throw PostalAddress.refused("must be an object of recipient, phone and address", null);
+        }
+        for (String name : postal.propertyNames()) {
+            if (!POSTAL_KEYS.contains(name)) {
+                throw PostalAddress.refused("unknown field '" + name + "'", name);
+            }
+        }
+        return new PostalAddress(string(postal, "recipient"), string(postal, "phone"), string(postal, "address"));
+    }
+
+    private static String string(JsonNode object, String name) {
+        JsonNode value = object.path(name);
+        return value.isString() ? value.asString() : null;
     }
 
     /** An object's members as plain values; null when absent or null (the rules read that as none). */

@@ -96,7 +96,13 @@ public class SubmitApplication {
      * What is applied for (申请): the service item's code, the form's answers and the options (a commitment, the
      * delivery), as plain values (maps, lists, strings, numbers, booleans); a null form or options is none.
      */
-    public record Application(String item, Map<String, Object> form, Map<String, Object> options) {
+    public record Application(String item, Map<String, Object> form, Map<String, Object> options,
+                              PostalAddress postal) {
+
+        /** An application with no postal address (delivery ONLINE or PICKUP, or a precheck). */
+        public Application(String item, Map<String, Object> form, Map<String, Object> options) {
+            this(item, form, options, null);
+        }
     }
 
     /** A material offered to a precheck by its code and declared media type, with no file yet. */
@@ -128,7 +134,7 @@ public class SubmitApplication {
         /** Why, by the stable code the API answers with. */
         public enum Reason {
             IDEMPOTENCY_KEY_REQUIRED, INVALID_FACTS, UNKNOWN_ITEM, UNKNOWN_MATERIAL,
-            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND, NOT_AWAITING_VISIT, NOT_WITHDRAWABLE
+            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND, NOT_AWAITING_VISIT, NOT_WITHDRAWABLE, INVALID_POSTAL_ADDRESS
         }
 
         private final Reason reason;
@@ -496,6 +502,14 @@ public class SubmitApplication {
         }
         if (application.options() != null) {
             given.put("options", application.options());
+        }
+        if (application.postal() != null) {
+            PostalAddress postal = application.postal();
+            Map<String, Object> address = new LinkedHashMap<>();
+            address.put("recipient", postal.recipient());
+            address.put("phone", postal.phone());
+            address.put("address", postal.address());
+            given.put("postal", address);
         }
         return given;
     }

@@ -26,6 +26,8 @@ import tongban.acceptance.SubmitApplication;
 import tongban.archive.Archive;
 import tongban.archive.ECertificate;
 import tongban.audit.AuditLog;
+import tongban.delivery.Deliveries;
+import tongban.delivery.DeliveryView;
 import tongban.identity.DataAccessLog;
 import tongban.identity.DataSharing;
 import tongban.identity.Held;
@@ -63,10 +65,11 @@ class MePage {
     private final PublicBaseUrl baseUrl;
     private final MessageSource messages;
     private final MeController api;
+    private final Deliveries deliveries;
 
     MePage(Applicants applicants, SubmitApplication applications, DataSharing sharing, DataAccessLog accessLog,
            Tickets tickets, Readers readers, AuditLog audit, Archive archive, PublicBaseUrl baseUrl,
-           MessageSource messages, MeController api, PaymentDesk payments) {
+           MessageSource messages, MeController api, PaymentDesk payments, Deliveries deliveries) {
         this.applicants = applicants;
         this.applications = applications;
         this.sharing = sharing;
@@ -79,6 +82,7 @@ class MePage {
         this.messages = messages;
         this.api = api;
         this.payments = payments;
+        this.deliveries = deliveries;
     }
 
     /** A payment as the page lists it: the order with its item's name. */
@@ -120,7 +124,9 @@ class MePage {
         List<ApplicationRow> rows = new ArrayList<>();
         List<CertificateRow> certificates = new ArrayList<>();
         List<NoticeRow> notices = new ArrayList<>();
+        Map<UUID, DeliveryView> posted = new LinkedHashMap<>();
         for (ApplicationView a : all) {
+            deliveries.of(subject.username(), a.id()).ifPresent(d -> posted.put(a.id(), d));
             Text name = readers.item(a.item());
             rows.add(new ApplicationRow(a, name, timeline(a), byApplication.getOrDefault(a.id(), List.of()),
                     rulesOf(a)));
@@ -145,6 +151,7 @@ class MePage {
         every.forEach(a -> itemNames.put(a.id(), readers.item(a.item())));
         model.addAttribute("payments", payments.of(subject).stream()
                 .map(p -> new PaymentRow(p, itemNames.get(p.application()))).toList());
+        model.addAttribute("deliveries", posted);
         model.addAttribute("libraries", libraries);
         model.addAttribute("reads", accessLog.of(subject.id(), (long) readsPage * READS_PER_PAGE, READS_PER_PAGE)
                 .stream().map(api::access).toList());

@@ -19,7 +19,8 @@ import org.springframework.core.env.Profiles;
  * fault: the embedded PostgreSQL or S3 server, the LOCAL TEST seal and timestamp authorities, a missing or local
  * {@code tongban.public-base-url} (it goes into every QR code), an archive without S3 Object Lock, demo logins (and
  * with them HTTP Basic and the embedded identity provider), a token validator without an issuer and audience to check,
- * and a portal sign-in without the city's identity provider's client settings. It runs before any bean is made, so nothing embedded starts
+ * a portal sign-in without the city's identity provider's client settings, and a carrier for paper documents without
+ * its order API and secrets (the sandbox carrier would ship). It runs before any bean is made, so nothing embedded starts
  * first; a seal whose certificate is of the local test authority is refused once the seals are loaded
  * ({@link #refusal}).
  */
@@ -99,6 +100,13 @@ public final class ProductionSafety implements BeanFactoryPostProcessor, Environ
             found.add("tongban.security.jwt.audience is not set: tokens meant for any other application would be accepted");
         }
         found.addAll(signInMissing(env));
+        String carrier = "tongban.delivery.carriers." + env.getProperty("tongban.delivery.carrier", "ems") + ".";
+        for (String setting : List.of("url", "partner-id", "api-secret", "webhook-secret")) {
+            if (blank(env, carrier + setting)) {
+                found.add(carrier + setting + " is not set: parcels would go to the sandbox carrier, or its "
+                        + "notifications could not be checked");
+            }
+        }
         return found;
     }
 

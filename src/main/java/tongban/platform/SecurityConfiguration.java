@@ -120,6 +120,9 @@ class SecurityConfiguration {
                         // the payment providers' notifications: no login, verified by each channel's signature check
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/notify/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision/draws/*").permitAll()
+                        // carriers sign their notifications (checked by the delivery module); the sandbox carrier
+                        // exists in demo mode only, so in prod these paths are 404 for anyone
+                        .requestMatchers(HttpMethod.POST, "/api/v1/deliveries/notify/*", "/sandbox/carriers/**").permitAll()
                         .requestMatchers("/api/v1/supervision/**").hasRole(Roles.SUPERVISOR)
                         .requestMatchers("/api/v1/seals", "/api/v1/seals/**", "/api/v1/audit", "/api/v1/archive/**")
                                 .hasRole(Roles.OPERATOR)
@@ -129,6 +132,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/on-behalf",
                                 "/api/v1/applications/*/in-person-check").hasRole(Roles.OFFICER)
                         .requestMatchers("/api/v1/officer", "/api/v1/officer/**").hasRole(Roles.OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/applications/*/delivery")
+                                .hasAnyRole(Roles.APPLICANT, Roles.OFFICER)
                         .requestMatchers("/api/v1/agent/**", "/api/v1/tickets", "/api/v1/tickets/**").hasRole(Roles.AGENT)
                         .requestMatchers("/api/v1/me", "/api/v1/me/**").hasRole(Roles.APPLICANT)
                         .requestMatchers("/api/v1/applications", "/api/v1/applications/**", "/api/v1/certificates",

@@ -108,6 +108,15 @@ class BearerTokenTests {
     }
 
     @Test
+    void theSandboxCarrierIsNotThere() {
+        for (String path : List.of("/sandbox/carriers/ems/order", "/sandbox/carriers/sf/std/service",
+                "/sandbox/carriers/ems/parcels/1100000000000/delivered")) {
+            assertThat(http.post(path, "application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString("a=b"),
+                    null).status()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
     void theEmbeddedIdentityProviderIsNotThere() {
         for (String path : List.of("/.well-known/openid-configuration", "/oauth2/jwks", "/oauth2/authorize", "/id/login",
                 "/connect/logout", "/userinfo")) {

@@ -59,6 +59,10 @@ class ProductionConfigurationTests {
         settings.put("tongban.signin.jwk-set-uri", "https://id.example.gov.cn/jwks");
         settings.put("tongban.signin.end-session-uri", "https://id.example.gov.cn/logout");
         settings.put("tongban.archive.audit.cron", "-");
+        settings.put("tongban.delivery.carriers.ems.url", "https://ems.example.cn/order");
+        settings.put("tongban.delivery.carriers.ems.partner-id", "TONGBAN");
+        settings.put("tongban.delivery.carriers.ems.api-secret", "not-a-real-secret");
+        settings.put("tongban.delivery.carriers.ems.webhook-secret", "not-a-real-secret");
         return settings;
     }
 
@@ -84,7 +88,10 @@ class ProductionConfigurationTests {
                 Arguments.of("spring.security.oauth2.resourceserver.jwt.public-key-location", null,
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri, jwk-set-uri or public-key-location must be set"),
                 Arguments.of("tongban.security.jwt.issuer", null, "tongban.security.jwt.issuer is not set"),
-                Arguments.of("tongban.security.jwt.audience", null, "tongban.security.jwt.audience is not set"));
+                Arguments.of("tongban.security.jwt.audience", null, "tongban.security.jwt.audience is not set"),
+                Arguments.of("tongban.delivery.carriers.ems.url", null, "tongban.delivery.carriers.ems.url is not set"),
+                Arguments.of("tongban.delivery.carriers.ems.webhook-secret", null,
+                        "tongban.delivery.carriers.ems.webhook-secret is not set"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

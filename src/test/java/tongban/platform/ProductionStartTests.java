@@ -68,7 +68,12 @@ class ProductionStartTests {
                 "--tongban.signin.token-uri=" + BearerTokens.ISSUER + "/token",
                 "--tongban.signin.jwk-set-uri=" + BearerTokens.ISSUER + "/jwks",
                 "--tongban.data-dir=" + dir.resolve("data"),
-                "--tongban.archive.audit.cron=-"));
+                "--tongban.archive.audit.cron=-",
+                // the carrier for paper documents: configured, never contacted here
+                "--tongban.delivery.carriers.ems.url=https://ems.example.cn/order",
+                "--tongban.delivery.carriers.ems.partner-id=TONGBAN",
+                "--tongban.delivery.carriers.ems.api-secret=not-a-real-secret",
+                "--tongban.delivery.carriers.ems.webhook-secret=not-a-real-secret"));
         arguments.addAll(ProductionKeys.create(dir.resolve("keys"), List.copyOf(ProductionKeys.packDepartments().keySet()))
                 .properties("https://tsa.example.gov.cn/tsr"));
         application = new SpringApplicationBuilder(TongbanApplication.class).run(arguments.toArray(String[]::new));
