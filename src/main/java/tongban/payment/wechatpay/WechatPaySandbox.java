@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -114,17 +115,7 @@ class WechatPaySandbox {
 
     @PostMapping(path = "/v3/pay/transactions/native")
     ResponseEntity<byte[]> prepay(HttpServletRequest http, @RequestBody(required = false) byte[] raw) {
-        String body = text(raw);
-        String refused = refusal(http, body);
-        if (refused != null) {
-            return error(401, "SIGN_ERROR", refused);
-        }
-        JsonNode request;
-        try {
-            request = JSON.readTree(body);
-        } catch (JacksonException e) {
-            return error(400, "PARAM_ERROR", "请求体不是JSON");
-        }
+        JsonNode request = merchantsJson(http, raw);
         String number = request.path("out_trade_no").asString("");
         long total = request.path("amount").path("total").asLong(0);
         String description = request.path("description").asString("");
@@ -166,10 +157,7 @@ class WechatPaySandbox {
 
     @GetMapping(path = "/v3/pay/transactions/out-trade-no/{number}")
     ResponseEntity<byte[]> query(HttpServletRequest http, @PathVariable String number) {
-        String refused = refusal(http, "");
-        if (refused != null) {
-            return error(401, "SIGN_ERROR", refused);
-        }
+        merchants(http, "");
         Order order = orders.get(number);
         if (order == null) {
             return error(404, "ORDER_NOT_EXIST", "订单不存在");
@@ -179,17 +167,7 @@ class WechatPaySandbox {
 
     @PostMapping(path = "/v3/refund/domestic/refunds")
     ResponseEntity<byte[]> refund(HttpServletRequest http, @RequestBody(required = false) byte[] raw) {
-        String body = text(raw);
-        String refused = refusal(http, body);
-        if (refused != null) {
-            return error(401, "SIGN_ERROR", refused);
-        }
-        JsonNode request;
-        try {
-            request = JSON.readTree(body);
-        } catch (JacksonException e) {
-            return error(400, "PARAM_ERROR", "请求体不是JSON");
-        }
+        JsonNode request = merchantsJson(http, raw);
         String refundNumber = request.path("out_refund_no").asString("");
         long refundFen = request.path("amount").path("refund").asLong(0);
         long totalFen = request.path("amount").path("total").asLong(0);
@@ -260,10 +238,7 @@ class WechatPaySandbox {
 
     @GetMapping(path = "/v3/bill/tradebill")
     ResponseEntity<byte[]> tradeBill(HttpServletRequest http, @RequestParam(name = "bill_date", defaultValue = "") String date) {
-        String refused = refusal(http, "");
-        if (refused != null) {
-            return error(401, "SIGN_ERROR", refused);
-        }
+        merchants(http, "");
         LocalDate day;
         try {
             day = LocalDate.parse(date);
@@ -298,10 +273,7 @@ class WechatPaySandbox {
     /** The bill's file, as WeChat Pay serves it: unsigned, its digest given with the link. */
     @GetMapping(path = "/v3/billdownload/file")
     ResponseEntity<byte[]> download(HttpServletRequest http, @RequestParam(defaultValue = "") String token) {
-        String refused = refusal(http, "");
-        if (refused != null) {
-            return error(401, "SIGN_ERROR", refused);
-        }
+        merchants(http, "");
         String bill = bills.get(token);
         if (bill == null) {
             return error(404, "RESOURCE_NOT_EXISTS", "账单不存在");
@@ -378,6 +350,43 @@ class WechatPaySandbox {
         return transaction;
     }
 
+    /** The request's JSON body, once the request is found the merchant's. */
+    private JsonNode merchantsJson(HttpServletRequest http, byte[] raw) {
+        String body = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+        merchants(http, body);
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new Refused(400, "PARAM_ERROR", "请求体不是JSON");
+        }
+    }
+
+    /** Refuses (401 {@code SIGN_ERROR}) a request that is not the merchant's. */
+    private void merchants(HttpServletRequest http, String body) {
+        String refused = refusal(http, body);
+        if (refused != null) {
+            throw new Refused(401, "SIGN_ERROR", refused);
+        }
+    }
+
+    /** WeChat Pay's error answer, signed like every answer. */
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<byte[]> refused(Refused refused) {
+        return error(refused.status, refused.code, refused.getMessage());
+    }
+
+    /** A request WeChat Pay refuses with its code. */
+    private static final class Refused extends RuntimeException {
+        final int status;
+        final String code;
+
+        Refused(int status, String code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
     /**
      * Why the request is not the merchant's (null when it is): WeChat Pay's {@code Authorization} over the method, the
      * path and query as WeChat Pay sees them, the timestamp, the nonce and the body.
@@ -435,10 +444,6 @@ class WechatPaySandbox {
 
     private String next() {
         return String.format("%020d", sequence.incrementAndGet());
-    }
-
-    private static String text(byte[] raw) {
-        return raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
     }
 
     private static String sha1(String text) {
