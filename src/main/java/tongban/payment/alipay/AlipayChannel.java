@@ -325,7 +325,7 @@ final class AlipayChannel implements PaymentChannel {
                 String name = URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8);
                 String value = URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
                 if (fields.put(name, value) != null) {
-                    throw new ForgedNotification("the notification names " + name + " twice");
+                    throw new ForgedNotification("the notification names a field twice");
                 }
             }
         } catch (IllegalArgumentException e) {
