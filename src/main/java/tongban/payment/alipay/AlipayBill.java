@@ -3,7 +3,7 @@ package tongban.payment.alipay;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,7 +23,7 @@ final class AlipayBill {
 
     private static final Charset GBK = Charset.forName("GBK");
     /** A bill larger than this is not Alipay's for one merchant-day of this service. */
-    private static final long MAX_BYTES = 64L * 1024 * 1024;
+    private static final int MAX_BYTES = 32 * 1024 * 1024;
 
     private AlipayBill() {
     }
@@ -32,7 +32,12 @@ final class AlipayBill {
         try (ZipInputStream zip = new ZipInputStream(zipped, GBK)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (entry.getName().endsWith("业务明细.csv")) {
-                    return rows(new BufferedReader(new InputStreamReader(new LimitedStream(zip, MAX_BYTES), GBK)));
+                    // read no further than any real bill goes: a zip bomb stops here
+                    byte[] csv = zip.readNBytes(MAX_BYTES + 1);
+                    if (csv.length > MAX_BYTES) {
+                        throw new IOException("the bill is larger than any of Alipay's for one day");
+                    }
+                    return rows(new BufferedReader(new StringReader(new String(csv, GBK))));
                 }
             }
         }
@@ -80,40 +85,5 @@ final class AlipayBill {
             throw new IOException("the bill has no column " + column);
         }
         return i < cells.size() ? cells.get(i) : "";
-    }
-
-    /** Reads at most so many bytes of an entry: a zip bomb stops here. */
-    private static final class LimitedStream extends java.io.FilterInputStream {
-        private long left;
-
-        LimitedStream(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = left-- > 0 ? super.read() : fail();
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) {
-                return fail();
-            }
-            int n = super.read(buffer, offset, (int) Math.min(length, left));
-            left -= Math.max(n, 0);
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // the zip stream is closed by its owner
-        }
-
-        private static int fail() throws IOException {
-            throw new IOException("the bill is larger than any of Alipay's for one day");
-        }
     }
 }

@@ -11,6 +11,7 @@ import com.alipay.api.domain.AlipayTradeFastpayRefundQueryModel;
 import com.alipay.api.domain.AlipayTradePrecreateModel;
 import com.alipay.api.domain.AlipayTradeQueryModel;
 import com.alipay.api.domain.AlipayTradeRefundModel;
+import com.alipay.api.internal.util.AlipayLogger;
 import com.alipay.api.internal.util.AlipaySignature;
 import com.alipay.api.request.AlipayTradeCloseRequest;
 import com.alipay.api.request.AlipayTradeFastpayRefundQueryRequest;
@@ -67,6 +68,11 @@ final class AlipayChannel implements PaymentChannel {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** Alipay's answer when its own system fails: worth a retry, like a time-out. */
     private static final Set<String> TRANSIENT = Set.of("ACQ.SYSTEM_ERROR", "aop.unknow-error", "isp.unknow-error");
+
+    static {
+        // the SDK would log whole requests and answers (buyers' accounts, signatures) on errors
+        AlipayLogger.setNeedEnableLogger(false);
+    }
 
     private final AlipayMerchant merchant;
     private final SingletonSupplier<AlipayClient> client;
@@ -325,7 +331,7 @@ final class AlipayChannel implements PaymentChannel {
                 String name = URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8);
                 String value = URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
                 if (fields.put(name, value) != null) {
-                    throw new ForgedNotification("the notification names " + name + " twice");
+                    throw new ForgedNotification("the notification names a field twice");
                 }
             }
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package tongban.payment.alipay;
 
-import com.alipay.api.internal.util.AlipayLogger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,11 +33,6 @@ import tongban.platform.PublicBaseUrl;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlipayProperties.class)
 class AlipayConfiguration {
-
-    static {
-        // the SDK would log whole requests and answers (buyers' accounts, signatures) on errors
-        AlipayLogger.setNeedEnableLogger(false);
-    }
 
     /** The notification address: configured, or the public base URL's. */
     private static Supplier<URI> notifyUrl(AlipayProperties properties, PublicBaseUrl base) {

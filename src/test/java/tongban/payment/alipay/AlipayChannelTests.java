@@ -127,6 +127,7 @@ class AlipayChannelTests {
         assertThat(queried.state()).isEqualTo(Notification.State.PAID);
         assertThat(queried.transactionId()).isEqualTo(tradeNo);
         assertThat(queried.amountFen()).isEqualTo(2000);
+        assertThat(queried.at()).as("Alipay's Beijing time read as such").isBetween(n.at().minusSeconds(1), n.at().plusSeconds(1));
         assertThat(post(qr).statusCode()).as("paid once only").isEqualTo(409);
         assertThat(channel.settled(LocalDate.now(AlipayChannel.BEIJING)))
                 .anySatisfy(s -> {
