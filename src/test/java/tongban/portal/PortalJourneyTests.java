@@ -147,6 +147,7 @@ class PortalJourneyTests {
         assertThat(browser.find("#suggestion").getText()).contains("邮寄");
         assertThat(browser.find("#status-employment-proof").getText()).contains("已有");
         browser.assertAccessible().screenshot("portal-permit-two-trips");
+        assertThat(browser.find("#f-postal-recipient").isDisplayed()).isFalse();
         browser.click("#delivery-POST");
         awaitText("#trips", "1 次");
         assertThat(browser.findAll("#suggestion")).isEmpty();
