@@ -275,7 +275,7 @@ class ApplyPages {
     }
 
     /** The page's id (after {@code f-}) of a postal address part: apart from the form's own fields' names. */
-    static final String POSTAL_ID = "postal-";
+    private static final String POSTAL_ID = "postal-";
 
     /** What is wrong with the postal address, when delivery POST asks for one: the API's own checks. */
     private Map<String, String> postalErrors(Answers answers, Lang lang) {
