@@ -1,5 +1,9 @@
 package tongban.acceptance;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -16,12 +20,45 @@ public record PostalAddress(String recipient, String phone, String address) {
      * @throws SubmitApplication.Refused {@code INVALID_POSTAL_ADDRESS} naming the part at fault
      */
     public PostalAddress {
-        recipient = text(recipient, "recipient", 1, MAX_RECIPIENT);
-        address = text(address, "address", 5, MAX_ADDRESS);
-        phone = text(phone, "phone", 7, 20);
+        recipient = recipient(recipient);
+        address = address(address);
+        phone = phone(phone);
+    }
+
+    /**
+     * The parts at fault, by name ({@code recipient}, {@code phone}, {@code address}): all of them at once, as a page
+     * tells them; empty when the address can be used.
+     */
+    public static List<String> faults(String recipient, String phone, String address) {
+        List<String> faults = new ArrayList<>();
+        Map<String, Runnable> checks = new LinkedHashMap<>();
+        checks.put("recipient", () -> recipient(recipient));
+        checks.put("phone", () -> phone(phone));
+        checks.put("address", () -> address(address));
+        checks.forEach((part, check) -> {
+            try {
+                check.run();
+            } catch (SubmitApplication.Refused e) {
+                faults.add(part);
+            }
+        });
+        return faults;
+    }
+
+    private static String recipient(String recipient) {
+        return text(recipient, "recipient", 1, MAX_RECIPIENT);
+    }
+
+    private static String address(String address) {
+        return text(address, "address", 5, MAX_ADDRESS);
+    }
+
+    private static String phone(String value) {
+        String phone = text(value, "phone", 7, 20);
         if (!PHONE.matcher(phone).matches()) {
             throw refused("must be a mobile number (11 digits) or a landline with its area code", "phone");
         }
+        return phone;
     }
 
     /** A mainland mobile number or a landline with its area code. */

@@ -15,19 +15,27 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An application's answers as the applicant typed or chose them on the page ({@code fields}: each form field's raw
- * values), and the options: a commitment (告知承诺) and the delivery. They are kept as typed, so a page with errors
- * shows every entry again; {@link #form} turns them into the evaluate body's {@code form}.
+ * values), and the options: a commitment (告知承诺), the delivery and, for delivery POST, the postal address (邮寄地址:
+ * {@code recipient}, {@code phone}, {@code address}). They are kept as typed, so a page with errors shows every entry
+ * again; {@link #form} turns them into the evaluate body's {@code form}.
  */
-record Answers(Map<String, List<String>> fields, boolean commitment, String delivery) {
+record Answers(Map<String, List<String>> fields, boolean commitment, String delivery, Map<String, String> postal) {
 
     static final List<String> DELIVERIES = List.of("ONLINE", "POST", "PICKUP");
     static final Answers EMPTY = new Answers(Map.of(), false, "ONLINE");
+    /** The parts of the postal address, as the application's {@code postal} names them. */
+    static final List<String> POSTAL_PARTS = List.of("recipient", "phone", "address");
     /** Parameter names of the form's fields: prefixed, so that no field can take the name of the page's own. */
     static final String PREFIX = "f.";
 
     Answers {
         fields = Map.copyOf(fields);
         delivery = DELIVERIES.contains(delivery) ? delivery : "ONLINE";
+        postal = postal == null ? Map.of() : Map.copyOf(postal);
+    }
+
+    Answers(Map<String, List<String>> fields, boolean commitment, String delivery) {
+        this(fields, commitment, delivery, Map.of());
     }
 
     /** From the posted parameters; a long list's typed entry ({@code f.name.add}) joins the list's chosen values. */
@@ -49,8 +57,33 @@ record Answers(Map<String, List<String>> fields, boolean commitment, String deli
         }
         String[] delivery = parameters.get("delivery");
         String[] commitment = parameters.get("commitment");
+        Map<String, String> postal = new LinkedHashMap<>();
+        for (String part : POSTAL_PARTS) {
+            String[] given = parameters.get("postal." + part);
+            if (given != null && !given[0].isBlank()) {
+                postal.put(part, given[0].strip());
+            }
+        }
         return new Answers(fields, commitment != null && List.of(commitment).contains("true"),
-                delivery == null ? "ONLINE" : delivery[0]);
+                delivery == null ? "ONLINE" : delivery[0], postal);
+    }
+
+    /** One part of the postal address as typed; empty when not. */
+    String postal(String part) {
+        return postal.getOrDefault(part, "");
+    }
+
+    /**
+     * The application's {@code postal} when the delivery is POST (null otherwise: an address is neither asked for nor
+     * sent for ONLINE or PICKUP).
+     */
+    ObjectNode postalJson() {
+        if (!delivery.equals("POST")) {
+            return null;
+        }
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        POSTAL_PARTS.forEach(part -> json.put(part, postal(part)));
+        return json;
     }
 
     List<String> values(String field) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import tongban.acceptance.ApplicationJson;
 import tongban.acceptance.ApplicationView;
+import tongban.acceptance.PostalAddress;
 import tongban.acceptance.ReceivedUpload;
 import tongban.acceptance.SubmitApplication;
 import tongban.identity.DataSharing;
@@ -181,6 +182,9 @@ class ApplyPages {
         ObjectNode application = JsonNodeFactory.instance.objectNode().put("item", item);
         application.set("form", form.json());
         application.set("options", c.draft().answers().options());
+        if (c.draft().answers().postalJson() != null) {
+            application.set("postal", c.draft().answers().postalJson());
+        }
         List<ReceivedUpload> uploads = drafts.files(c.draft().id(), true).stream().filter(Drafts.DraftFile::accepted)
                 .map(f -> new ReceivedUpload(f.material(), f.fileName(), f.declaredType(), f.bytes())).toList();
         try {
@@ -194,7 +198,15 @@ class ApplyPages {
         } catch (SubmitApplication.InspectionBusy | SubmitApplication.IssuingFailed e) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return reviewPage(c, lang, model, texts.message(lang, "portal.submit.tryAgain"));
-        } catch (SubmitApplication.Refused | ApiProblem e) {
+        } catch (SubmitApplication.Refused e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            String part = postalPart(e);
+            if (part != null) {
+                return page(c, c.draft().answers(), Map.of(POSTAL_ID + part,
+                        texts.message(lang, "portal.postal.error." + part)), lang, model);
+            }
+            return reviewPage(c, lang, model, texts.message(lang, "portal.submit.refused", e.getMessage()));
+        } catch (ApiProblem e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return reviewPage(c, lang, model, texts.message(lang, "portal.submit.refused", e.getMessage()));
         }
@@ -258,7 +270,31 @@ class ApplyPages {
                 }
             }
         }
+        postalErrors(answers, lang).forEach(errors::putIfAbsent);
         return errors;
+    }
+
+    /** The page's id (after {@code f-}) of a postal address part: apart from the form's own fields' names. */
+    private static final String POSTAL_ID = "postal-";
+
+    /** What is wrong with the postal address, when delivery POST asks for one: the API's own checks. */
+    private Map<String, String> postalErrors(Answers answers, Lang lang) {
+        if (!answers.delivery().equals("POST")) {
+            return Map.of();
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (String part : PostalAddress.faults(answers.postal("recipient"), answers.postal("phone"),
+                answers.postal("address"))) {
+            errors.put(POSTAL_ID + part, texts.message(lang, "portal.postal.error." + part));
+        }
+        return errors;
+    }
+
+    /** The postal address part a refusal names ({@code $.postal.phone}), or null when it names none. */
+    private static String postalPart(SubmitApplication.Refused e) {
+        String prefix = "$.postal.";
+        return e.reason() == SubmitApplication.Refused.Reason.INVALID_POSTAL_ADDRESS && e.field() != null
+                && e.field().startsWith(prefix) ? e.field().substring(prefix.length()) : null;
     }
 
     private static String firstField(ServiceItem item) {
@@ -278,6 +314,7 @@ class ApplyPages {
         model.addAttribute("errors", errors);
         model.addAttribute("answers", answers);
         model.addAttribute("deliveries", Answers.DELIVERIES);
+        model.addAttribute("postalParts", Answers.POSTAL_PARTS);
         model.addAttribute("commitmentOffered", c.item().materials().stream()
                 .anyMatch(m -> m.satisfiedBy().contains(MaterialSpec.Means.COMMITMENT)));
         model.addAttribute("held", held(c, lang));
@@ -311,6 +348,7 @@ class ApplyPages {
         model.addAttribute("itemName", PageTexts.of(c.item().name(), lang));
         model.addAttribute("draft", c.draft());
         model.addAttribute("rows", rows);
+        model.addAttribute("postalParts", Answers.POSTAL_PARTS);
         model.addAttribute("answers", answers);
         model.addAttribute("list", checklist(c, answers, lang));
         model.addAttribute("submitError", error);

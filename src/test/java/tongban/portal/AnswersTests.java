@@ -81,6 +81,26 @@ class AnswersTests {
         assertThat(view.options()).hasSize(50);
     }
 
+    @Test
+    void thePostalAddressIsKeptAsTypedAndSentOnlyForDeliveryByPost() {
+        Map<String, String[]> posted = Map.of("delivery", new String[] {"POST"},
+                "postal.recipient", new String[] {" <b>李四</b> "}, "postal.phone", new String[] {"13900139000"},
+                "postal.address", new String[] {""});
+
+        Answers post = Answers.of(ITEM, posted);
+        Answers online = new Answers(post.fields(), false, "ONLINE", post.postal());
+
+        assertThat(post.postal()).containsOnly(Map.entry("recipient", "<b>李四</b>"),
+                Map.entry("phone", "13900139000"));
+        assertThat(post.postalJson().toString())
+                .isEqualTo("{\"recipient\":\"<b>李四</b>\",\"phone\":\"13900139000\",\"address\":\"\"}");
+        assertThat(online.postalJson()).isNull();
+        assertThat(tongban.acceptance.PostalAddress.faults(post.postal("recipient"), post.postal("phone"),
+                post.postal("address"))).containsExactly("address");
+        assertThat(tongban.acceptance.PostalAddress.faults("", "123", "上海")).containsExactly("recipient", "phone",
+                "address");
+    }
+
     private static FieldSpec choice(FieldSpec.Type type, int n) {
         return new FieldSpec("f", type, false, choices(n), null, null, new Text("字段", "Field"), null);
     }

@@ -32,6 +32,7 @@ import tongban.support.Browser;
 import tongban.support.Fixtures;
 import tongban.support.Http;
 import tongban.support.Multipart;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The three journeys through the portal's pages only, in a real browser (Chromium, 360 px wide unless said): 张三 finds
@@ -146,13 +147,48 @@ class PortalJourneyTests {
         assertThat(browser.find("#suggestion").getText()).contains("邮寄");
         assertThat(browser.find("#status-employment-proof").getText()).contains("已有");
         browser.assertAccessible().screenshot("portal-permit-two-trips");
+        assertThat(browser.find("#f-postal-recipient").isDisplayed()).isFalse();
         browser.click("#delivery-POST");
         awaitText("#trips", "1 次");
         assertThat(browser.findAll("#suggestion")).isEmpty();
         assertThat(browser.find("#trips").getText()).contains("符合最多跑一次");
 
+        // post asks for the address beside the choice: a bad phone and a name of markup are told beside their fields,
+        // with everything typed kept as text
+        assertThat(browser.find("#f-postal-recipient").isDisplayed()).isTrue();
+        browser.type("#f-postal-recipient", MARKUP).type("#f-postal-phone", "12345")
+                .type("#f-postal-address", MARKUP + "浦东新区");
         browser.click("#continue");
-        browser.await("#submit").click();
+        browser.await("#error-summary");
+        assertThat(browser.find("#error-summary").getText()).contains("收件人姓名").contains("11 位手机号码");
+        assertThat(browser.find("#f-postal-phone-error").getText()).contains("11 位手机号码");
+        assertThat(browser.find("#f-postal-recipient-error").getText()).contains("收件人姓名");
+        assertThat(browser.findAll("#f-postal-address-error")).isEmpty();
+        assertThat(browser.find("#f-postal-recipient").getAttribute("value")).isEqualTo(MARKUP);
+        assertThat(browser.find("#f-postal-phone").getAttribute("value")).isEqualTo("12345");
+        assertThat(browser.find("#f-postal-address").getAttribute("value")).isEqualTo(MARKUP + "浦东新区");
+        assertThat(browser.find("#delivery-POST").isSelected()).isTrue();
+        assertThat(browser.driver().getTitle()).doesNotContain("pwned");
+        browser.assertAccessible().screenshot("portal-permit-postal-errors");
+        String draft = browser.url().replaceAll("[?#].*", "");
+        browser.driver().get(draft + "?lang=en");
+        browser.await("#continue").click();
+        assertThat(browser.await("#f-postal-phone-error").getText()).contains("11-digit mobile number");
+        assertThat(browser.find("#f-postal-address").getAttribute("value")).isEqualTo(MARKUP + "浦东新区");
+        browser.assertAccessible();
+        browser.driver().get(draft);
+        browser.await("#f-postal-recipient");
+        browser.type("#f-postal-recipient", "李四").type("#f-postal-phone", "021-58881234")
+                .type("#f-postal-address", "上海市浦东新区世纪大道100号");
+
+        browser.click("#continue");
+        browser.await("#submit");
+        assertThat(browser.find("#answers-summary").getText()).contains("李四").contains("021-58881234")
+                .contains("上海市浦东新区世纪大道100号");
+        assertThat(browser.find("#answers-summary a[href$='#f-postal-phone']").getAttribute("textContent"))
+                .contains("收件人电话");
+        browser.assertAccessible().screenshot("portal-permit-postal-review");
+        browser.click("#submit");
         browser.await("#status");
         assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("ACCEPTED");
         assertThat(browser.find("#deadline").getText()).contains("15 日内").containsPattern("\\d{4}-\\d{2}-\\d{2}");
@@ -173,6 +209,11 @@ class PortalJourneyTests {
         assertThat(browser.find("#certificate-number").getText()).isNotBlank();
         assertThat(browser.findAll(".portal-notice-link")).hasSize(1);
         browser.assertAccessible().screenshot("portal-permit-issued");
+        // the paper permit is posted to the address typed on the portal
+        JsonNode parcel = awaitParcel(id, "lisi");
+        assertThat(parcel.path("status").asString()).as(parcel.toString()).isEqualTo("CREATED");
+        assertThat(parcel.path("recipient").asString()).isEqualTo("李四");
+        assertThat(parcel.path("phone").asString()).isEqualTo("021*****1234");
     }
 
     @Test
@@ -389,6 +430,28 @@ class PortalJourneyTests {
     private static int applications(Http http) {
         return Integer.parseInt(http.get("/api/v1/applications?size=1", "zhangsan").headers()
                 .firstValue("X-Total-Count").orElseThrow());
+    }
+
+    /** The application's delivery once the carrier took the parcel (or gave up), waiting up to a minute. */
+    private JsonNode awaitParcel(String application, String user) {
+        Instant until = Instant.now().plusSeconds(60);
+        JsonNode delivery;
+        do {
+            Http.Response r = http.get("/api/v1/applications/" + application + "/delivery", user);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            delivery = r.json();
+        } while (delivery.path("status").asString().equals("PENDING") && Instant.now().isBefore(until) && pause());
+        return delivery;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(100);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private WebElement awaitStatus(String material, String status) {
