@@ -24,6 +24,9 @@ import tongban.storage.StorageConfiguration.PropertyAbsent;
  */
 public final class EarlyStart implements ApplicationListener<SpringApplicationEvent> {
 
+    /** Held here too: a failed refresh drops the context's singletons before ApplicationFailedEvent. */
+    private volatile StartingServers starting;
+
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {
         if (event instanceof ApplicationContextInitializedEvent initialized) {
@@ -31,14 +34,14 @@ public final class EarlyStart implements ApplicationListener<SpringApplicationEv
             Environment environment = context.getEnvironment();
             // as StorageConfiguration's beans read them
             Path dataDirectory = Path.of(environment.getProperty("tongban.data-dir", "./data"));
-            StartingServers starting = new StartingServers(
+            StartingServers servers = new StartingServers(
                     PropertyAbsent.absent(environment, NoDatasourceUrl.PROPERTY) ? () -> EmbeddedPostgresServer.start(dataDirectory.resolve("pg")) : null,
                     PropertyAbsent.absent(environment, NoS3Endpoint.PROPERTY) ? () -> EmbeddedS3Server.start(dataDirectory.resolve("s3")) : null);
-            context.getBeanFactory().registerSingleton(StartingServers.class.getName(), starting);
-            context.addApplicationListener((ContextClosedEvent closed) -> starting.close());
-        } else if (event instanceof ApplicationFailedEvent failed && failed.getApplicationContext() != null
-                && failed.getApplicationContext().getBeanFactory().containsSingleton(StartingServers.class.getName())) {
-            failed.getApplicationContext().getBeanFactory().getBean(StartingServers.class).close();
+            starting = servers;
+            context.getBeanFactory().registerSingleton(StartingServers.class.getName(), servers);
+            context.addApplicationListener((ContextClosedEvent closed) -> servers.close());
+        } else if (event instanceof ApplicationFailedEvent && starting != null) {
+            starting.close();
         }
     }
 }
