@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Makes a catalogue of N rule packs for benchmarks: copies of the three shipped packs, each renamed
+"""Makes a catalogue of N rule packs for benchmarks: copies of the shipped packs, each renamed
 (folder and item.yaml code: residence-permit-0042, ...), with rules/data-sharing.yaml copied beside them.
 
     scripts/catalogue.py 3000 target/catalogue-3000      # then --tongban.rules.dir=target/catalogue-3000/rules

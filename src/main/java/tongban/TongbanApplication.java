@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
+import tongban.storage.EarlyStart;
 
 /**
  * Tongban (通办). {@code java -jar tongban.jar} serves; {@code java -jar tongban.jar rules test} tests the packs;
@@ -23,6 +24,8 @@ public class TongbanApplication {
         if (command.isPresent()) {
             System.exit(command.getAsInt());
         }
-        SpringApplication.run(TongbanApplication.class, args);
+        SpringApplication application = new SpringApplication(TongbanApplication.class);
+        application.addListeners(new EarlyStart());
+        application.run(args);
     }
 }

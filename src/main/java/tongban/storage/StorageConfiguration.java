@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tongban.archive.Archive;
@@ -43,8 +44,10 @@ class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoDatasourceUrl.class)
-    EmbeddedPostgresServer embeddedPostgres(@Value("${tongban.data-dir:./data}") Path dataDirectory) {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory.resolve("pg"));
+    EmbeddedPostgresServer embeddedPostgres(@Value("${tongban.data-dir:./data}") Path dataDirectory,
+                                            ObjectProvider<StartingServers> starting) {
+        EmbeddedPostgresServer started = starting.getIfAvailable() == null ? null : starting.getObject().takePostgres();
+        EmbeddedPostgresServer server = started != null ? started : EmbeddedPostgresServer.start(dataDirectory.resolve("pg"));
         log.info("no spring.datasource.url: embedded PostgreSQL on localhost:{}, data in {}", server.port(),
                 server.dataDirectory());
         return server;
@@ -68,8 +71,10 @@ class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoS3Endpoint.class)
-    EmbeddedS3Server embeddedS3(@Value("${tongban.data-dir:./data}") Path dataDirectory) {
-        EmbeddedS3Server server = EmbeddedS3Server.start(dataDirectory.resolve("s3"));
+    EmbeddedS3Server embeddedS3(@Value("${tongban.data-dir:./data}") Path dataDirectory,
+                                ObjectProvider<StartingServers> starting) {
+        EmbeddedS3Server started = starting.getIfAvailable() == null ? null : starting.getObject().takeS3();
+        EmbeddedS3Server server = started != null ? started : EmbeddedS3Server.start(dataDirectory.resolve("s3"));
         log.info("no tongban.s3.endpoint: embedded S3 server on {}, objects in {}", server.connection().endpoint(),
                 server.dataDirectory());
         return server;
@@ -114,7 +119,7 @@ class StorageConfiguration {
     }
 
     /** True when the named property is not set. */
-    private abstract static class PropertyAbsent implements Condition {
+    abstract static class PropertyAbsent implements Condition {
 
         private final String name;
 
@@ -124,20 +129,28 @@ class StorageConfiguration {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String value = context.getEnvironment().getProperty(name);
+            return absent(context.getEnvironment(), name);
+        }
+
+        static boolean absent(Environment environment, String name) {
+            String value = environment.getProperty(name);
             return value == null || value.isBlank();
         }
     }
 
     static final class NoDatasourceUrl extends PropertyAbsent {
+        static final String PROPERTY = "spring.datasource.url";
+
         NoDatasourceUrl() {
-            super("spring.datasource.url");
+            super(PROPERTY);
         }
     }
 
     static final class NoS3Endpoint extends PropertyAbsent {
+        static final String PROPERTY = "tongban.s3.endpoint";
+
         NoS3Endpoint() {
-            super("tongban.s3.endpoint");
+            super(PROPERTY);
         }
     }
 }
