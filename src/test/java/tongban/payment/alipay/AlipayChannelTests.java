@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -183,7 +182,7 @@ class AlipayChannelTests {
         altered.put("total_amount", "0.01");
         refused(altered, "signature");
 
-        refused(AlipaySandbox.signed(real, otherKey()), "signature");
+        refused(AlipaySandbox.signed(real, AlipayNotifications.otherKey()), "signature");
 
         Map<String, String> otherApp = new HashMap<>(real);
         otherApp.put("app_id", "2021000000000000");
@@ -263,7 +262,7 @@ class AlipayChannelTests {
     @Test
     void theSandboxRefusesACallNotSignedByTheMerchantsKey() {
         AlipayMerchant real = sandbox.merchant(() -> URI.create("http://127.0.0.1/notify"));
-        AlipayChannel impostor = new AlipayChannel(new AlipayMerchant(real.appId(), otherKey(), real.alipayPublicKey(),
+        AlipayChannel impostor = new AlipayChannel(new AlipayMerchant(real.appId(), AlipayNotifications.otherKey(), real.alipayPublicKey(),
                 real.gateway(), real.notifyUrl()));
         assertThatThrownBy(() -> impostor.start(order(100))).isInstanceOf(ChannelUnavailable.class)
                 .hasMessageContaining("isv.invalid-signature");
@@ -296,7 +295,7 @@ class AlipayChannelTests {
     }
 
     private static NotificationRequest request(String body) {
-        return new NotificationRequest(Map.of("content-type", FORM), body.getBytes(StandardCharsets.US_ASCII), FORM);
+        return AlipayNotifications.request(body);
     }
 
     private static Map<String, String> form(String body) {
@@ -306,16 +305,6 @@ class AlipayChannelTests {
     private static ChannelOrder order(long fen) {
         return new ChannelOrder("T" + UUID.randomUUID().toString().replace("-", ""), fen, "补领证照 工本费",
                 Instant.now().plus(Duration.ofMinutes(30)));
-    }
-
-    private static String otherKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static HttpResponse<String> post(String url) throws IOException, InterruptedException {
