@@ -247,37 +247,50 @@ class PaymentApiTests {
     }
 
     @Test
-    void aWithdrawnApplicationClosesItsOrderAndAPaymentMadeAnywayIsRefundedByReconciliation() {
+    void aWithdrawnApplicationClosesItsOrderAtTheProviderAndAPaymentMadeAnywayIsRefundedByReconciliation() {
         String id = apply("lisi");
         String number = number(id);
-        Response checkout = pay(id, ALIPAY, "lisi");
-        Response withdrawn = http.post("/api/v1/applications/" + id + "/withdraw", null,
-                HttpRequest.BodyPublishers.noBody(), "lisi");
+        Response alipayCheckout = pay(id, ALIPAY, "lisi");
+        Response withdrawn = withdraw(id);
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
         assertThat(withdrawn.json().path("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(status(id)).isEqualTo("CLOSED");
-        assertThat(http.post("/api/v1/applications/" + id + "/withdraw", null, HttpRequest.BodyPublishers.noBody(),
-                "lisi").json().path("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(withdraw(id).json().path("status").asString()).isEqualTo("WITHDRAWN");
         assertRejected(pay(id, "alipay-other", "lisi"), 404, "UNKNOWN_CHANNEL");
+        // closed at the provider (关单): the payer can no longer pay its code
+        eventually(() -> closedAtProviders(number), "closed at the provider");
+        assertThat(channel().query(number).orElseThrow().state()).isEqualTo(PaymentChannel.Notification.State.CLOSED);
+        String qr = alipayCheckout.json().path("client").path("qr_code").asString();
+        assertThat(http.post(URI.create(qr).getRawPath(), null, HttpRequest.BodyPublishers.noBody(), null).status())
+                .isEqualTo(409);
 
-        // the payer pays the provider's still open order anyway: the notification changes nothing
+        // the provider cannot be reached as another is withdrawn: its order stays open there, and is paid anyway
+        String open = apply("lisi");
+        String openNumber = number(open);
+        Response checkout = pay(open, ALIPAY, "lisi");
+        network.down = true;
+        int cut = network.cut();
+        assertThat(withdraw(open).status()).isEqualTo(200);
+        eventually(() -> network.cut() > cut, "the close tried");
+        network.down = false;
+        assertThat(closedAtProviders(openNumber)).isFalse();
         network.holding = true;
         payAtSandbox(checkout);
-        PaymentChannel.NotificationRequest late = network.notification(number);
+        PaymentChannel.NotificationRequest late = network.notification(openNumber);
         assertRejected(notify(ALIPAY, late), 409, "ORDER_NOT_PAYABLE");
-        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(status(open)).isEqualTo("CLOSED");
         reconciliation.run();
+        assertThat(closedAtProviders(openNumber)).as("nothing left to close: the trade is paid").isTrue();
         String transaction = AlipayNotifications.fields(late).get("trade_no");
-        assertThat(channel().query(number).orElseThrow().state()).as("refunded at the provider")
+        assertThat(channel().query(openNumber).orElseThrow().state()).as("refunded at the provider")
                 .isEqualTo(PaymentChannel.Notification.State.REFUNDED);
         assertThat(jdbc.sql("select refunded_at is not null from payment_finding where transaction_id = ?")
                 .param(transaction).query(Boolean.class).single()).isTrue();
-        assertThat(audited("PAYMENT_WITHOUT_ORDER_REFUNDED", number)).isEqualTo(1);
+        assertThat(audited("PAYMENT_WITHOUT_ORDER_REFUNDED", openNumber)).isEqualTo(1);
         reconciliation.run();
-        assertThat(audited("PAYMENT_WITHOUT_ORDER_FOUND", number)).isEqualTo(1);
-        Response issued = http.post("/api/v1/applications/" + java.util.UUID.randomUUID() + "/withdraw", null,
-                HttpRequest.BodyPublishers.noBody(), "lisi");
-        assertThat(issued.status()).isEqualTo(404);
+        assertThat(audited("PAYMENT_WITHOUT_ORDER_FOUND", openNumber)).isEqualTo(1);
+        Response unknown = withdraw(java.util.UUID.randomUUID().toString());
+        assertThat(unknown.status()).isEqualTo(404);
     }
 
     @Test
@@ -303,6 +316,9 @@ class PaymentApiTests {
         reconciliation.run();
         assertThat(status(lost)).isEqualTo("PAID");
         assertThat(status(expired)).isEqualTo("CLOSED");
+        assertThat(closedAtProviders(number(expired))).isTrue();
+        assertThat(channel().query(number(expired)).orElseThrow().state())
+                .isEqualTo(PaymentChannel.Notification.State.CLOSED);
         until(lost, "lisi", a -> a.path("status").asString().equals("ISSUED"));
         assertThat(application(expired, "lisi").path("status").asString()).isEqualTo("PAYMENT_EXPIRED");
         assertRejected(pay(expired, ALIPAY, "lisi"), 409, "ORDER_NOT_PAYABLE");
@@ -363,6 +379,15 @@ class PaymentApiTests {
         String qr = checkout.json().path("client").path("qr_code").asString();
         Response paid = http.post(URI.create(qr).getRawPath(), null, HttpRequest.BodyPublishers.noBody(), null);
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+    }
+
+    Response withdraw(String id) {
+        return http.post("/api/v1/applications/" + id + "/withdraw", null, HttpRequest.BodyPublishers.noBody(), "lisi");
+    }
+
+    boolean closedAtProviders(String number) {
+        return jdbc.sql("select provider_closed_at is not null from payment_order where number = ?").param(number)
+                .query(Boolean.class).single();
     }
 
     /** The fields with some replaced: name, value, name, value... */

@@ -26,7 +26,9 @@ import java.util.concurrent.Executors;
  * embedded sandboxes and the sandboxes' signed notifications pass through it on their way to the application. It keeps
  * every notification it carries ({@link #notifications}), can swallow them as a lost answer would ({@link #holding}:
  * the sandbox is told {@code success}, the application hears nothing) and can be cut ({@link #down}: the sandboxes'
- * gateways answer 502, as a provider in an outage does). Nothing here plays a provider.
+ * gateways answer 502, as a provider in an outage does). Nothing here plays a provider. Tests through it pay by
+ * Alipay: the JDK's HTTP server writes header names in its own case, which WeChat Pay's SDK reads case-sensitively
+ * (WeChat Pay is tested on its own in {@code WechatPayChannelTests} and {@code PaymentJourneyTests}).
  */
 final class ProviderNetwork {
 
@@ -36,6 +38,7 @@ final class ProviderNetwork {
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<PaymentChannel.NotificationRequest> notifications = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger cut = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int application;
     volatile boolean down;
     volatile boolean holding;
@@ -77,6 +80,11 @@ final class ProviderNetwork {
         return notifications.stream().filter(n -> new String(n.body(), StandardCharsets.UTF_8).contains(text)).toList();
     }
 
+    /** How many calls the network has failed so far (while down). */
+    int cut() {
+        return cut.get();
+    }
+
     /** The first notification that names {@code text}, waiting up to 30 s for it. */
     PaymentChannel.NotificationRequest notification(String text) {
         PaymentApiTests.eventually(() -> !notifications(text).isEmpty(), "a notification of " + text);
@@ -102,6 +110,7 @@ final class ProviderNetwork {
                 }
             }
             if ((down && path.startsWith("/sandbox/")) || application == 0) {
+                cut.incrementAndGet();
                 answer(exchange, 502, new byte[0]);
                 return;
             }
@@ -122,8 +131,8 @@ final class ProviderNetwork {
                 Thread.currentThread().interrupt();
                 answer(exchange, 502, new byte[0]);
                 return;
-            } catch (IOException e) {
-                answer(exchange, 502, new byte[0]);
+            } catch (IOException | RuntimeException e) {
+                answer(exchange, 502, e.toString().getBytes(StandardCharsets.UTF_8));
                 return;
             }
             response.headers().map().forEach((name, values) -> {

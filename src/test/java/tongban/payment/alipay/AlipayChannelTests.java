@@ -127,6 +127,9 @@ class AlipayChannelTests {
         assertThat(queried.transactionId()).isEqualTo(tradeNo);
         assertThat(queried.amountFen()).isEqualTo(2000);
         assertThat(post(qr).statusCode()).as("paid once only").isEqualTo(409);
+        channel.close(order.number());
+        assertThat(channel.query(order.number()).orElseThrow().state()).as("a paid trade is not closed")
+                .isEqualTo(Notification.State.PAID);
         assertThat(channel.settled(LocalDate.now(AlipayChannel.BEIJING)))
                 .anySatisfy(s -> {
                     assertThat(s.orderNumber()).isEqualTo(order.number());
@@ -148,9 +151,11 @@ class AlipayChannelTests {
     void aClosedOrderCannotBePaidAndAnUnknownOneIsNotThere() throws Exception {
         ChannelOrder order = order(500);
         String qr = channel.start(order).client().get("qr_code");
-        assertThat(channel.close(order.number())).isTrue();
+        channel.close(order.number());
         assertThat(channel.query(order.number()).orElseThrow().state()).isEqualTo(Notification.State.CLOSED);
         assertThat(post(qr).statusCode()).isEqualTo(409);
+        channel.close(order.number());
+        channel.close("NO-SUCH-" + UUID.randomUUID());
         assertThat(channel.query("NO-SUCH-" + UUID.randomUUID())).isEmpty();
         assertThat(received.poll(1, TimeUnit.SECONDS)).as("nothing was notified").isNull();
     }
