@@ -36,6 +36,13 @@ public interface PaymentChannel {
     /** What the provider knows of our order now (a lost notification is recovered this way); empty if it has none. */
     Optional<Notification> query(String orderNumber);
 
+    /**
+     * Closes our order at the provider (关单) once ours is closed, so its code can no longer be paid. An order the
+     * provider never made, one it closed already, or one paid meanwhile (reconciliation finds that payment in the
+     * provider's bill and refunds it) is no error.
+     */
+    void close(String orderNumber);
+
     /** Refunds a paid order in full under the refund's own number. */
     RefundResult refund(ChannelRefund refund);
 

@@ -110,6 +110,17 @@ class PaymentOrders {
                 .params(refundNumber, reason, ts(at), number).update() > 0;
     }
 
+    /** Closed orders not yet closed at every provider they were started with, oldest first. */
+    List<String> closesDue(int limit) {
+        return jdbc.sql("select number from payment_order where status = 'CLOSED' and provider_closed_at is null "
+                + "order by closed_at limit ?").param(limit).query(String.class).list();
+    }
+
+    void markClosedAtProviders(String number, Instant at) {
+        jdbc.sql("update payment_order set provider_closed_at = ? where number = ? and status = 'CLOSED'")
+                .params(ts(at), number).update();
+    }
+
     boolean markRefunded(String number, Instant at) {
         return jdbc.sql("update payment_order set status = 'REFUNDED', refunded_at = ?, refund_next_at = null, "
                         + "refund_error = null where number = ? and status = 'PAID' and refund_number is not null")

@@ -84,6 +84,13 @@ class PaymentReconciliation {
                 default -> { }
             }
         }
+        for (String number : orders.closesDue(PAGE)) {
+            try {
+                payments.closeAtProviders(number);
+            } catch (RuntimeException e) {
+                log.warn("order {} not closed at its providers: {}", number, e.toString());
+            }
+        }
         int refunded = 0;
         for (Order order : orders.refundsDue(now, PAGE)) {
             payments.refund(order.number());

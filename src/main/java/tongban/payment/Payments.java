@@ -123,6 +123,7 @@ class Payments implements Fees, DisposableBean {
         if (order.status() == Status.UNPAID && orders.markClosed(order.number(), "WITHDRAWN", now)) {
             events.publishEvent(new PaymentAudited(actor, "PAYMENT_CLOSED", target(order.number()),
                     Map.of("reason", "WITHDRAWN")));
+            afterCommit(refunds, () -> closeAtProviders(order.number()));
         } else if (order.status() == Status.PAID && order.refundNumber() == null) {
             orders.requestRefund(order.number(), newNumber("RF", now), "WITHDRAWN", now);
             events.publishEvent(new PaymentAudited(actor, "PAYMENT_REFUND_REQUESTED", target(order.number()),
@@ -298,6 +299,28 @@ class Payments implements Fees, DisposableBean {
                     Map.of("channel", order.channel(), "refundNumber", order.refundNumber(), "amountFen",
                             order.paidFen())));
         }
+    }
+
+    /**
+     * Closes a closed order at every provider it was started with, so its code can no longer be paid; false, to be
+     * asked again by reconciliation, while one cannot be reached. Runs with no transaction open.
+     */
+    boolean closeAtProviders(String number) {
+        for (String channelId : orders.checkouts(number).keySet()) {
+            PaymentChannel channel = channels.get(channelId);
+            if (channel == null) {
+                log.warn("order {} cannot be closed at {}: the channel is not configured", number, channelId);
+                return false;
+            }
+            try {
+                channel.close(number);
+            } catch (PaymentChannel.ChannelUnavailable e) {
+                log.warn("order {} not closed at {} yet: {}", number, channelId, e.getMessage());
+                return false;
+            }
+        }
+        orders.markClosedAtProviders(number, clock.instant());
+        return true;
     }
 
     // --- expiry ---

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tongban.seal.SealService;
 import tongban.seal.VerificationReport;
@@ -24,13 +23,12 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tongban.payment.query-after=0s", "tongban.payment.reconcile-interval=1h", "tongban.payment.retry-backoff=0s"})
-@Import(LedgerChannel.Config.class)
 class PaymentJourneyTests {
 
     @LocalServerPort
     int port;
     @Autowired
-    LedgerChannel ledger;
+    Payments payments;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -41,7 +39,7 @@ class PaymentJourneyTests {
 
     @BeforeEach
     void client() {
-        api = PaymentApiTests.on(port, ledger, jdbc);
+        api = PaymentApiTests.on(port, jdbc, payments);
     }
 
     @Test

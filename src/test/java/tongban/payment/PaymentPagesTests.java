@@ -10,7 +10,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tongban.support.Browser;
 
@@ -22,16 +21,16 @@ import tongban.support.Browser;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tongban.payment.query-after=0s", "tongban.payment.reconcile-interval=1h", "tongban.payment.retry-backoff=0s"})
-@Import(LedgerChannel.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaymentPagesTests {
 
+    private static final String WECHATPAY = "wechatpay";
     private static final String MARKUP = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
 
     @LocalServerPort
     int port;
     @Autowired
-    LedgerChannel ledger;
+    Payments payments;
     @Autowired
     JdbcClient jdbc;
     private Browser browser;
@@ -40,7 +39,7 @@ class PaymentPagesTests {
     @BeforeAll
     void start() {
         browser = Browser.start(port);
-        api = PaymentApiTests.on(port, ledger, jdbc);
+        api = PaymentApiTests.on(port, jdbc, payments);
     }
 
     @AfterAll
@@ -59,29 +58,30 @@ class PaymentPagesTests {
         assertThat(browser.find("#payment-status").getAttribute("data-status")).isEqualTo("UNPAID");
         assertThat(browser.find("#payment-order").getText()).isEqualTo(number);
         assertThat(browser.findAll("#payment form input[name='_csrf']")).isNotEmpty();
-        // a channel the texts do not name is shown by its id
-        assertThat(browser.find("#pay-" + LedgerChannel.ID).getText()).isEqualTo("使用" + LedgerChannel.ID + "支付");
+        assertThat(browser.find("#pay-wechatpay").getText()).isEqualTo("使用微信支付支付");
         browser.assertAccessible().screenshot("payment-result");
 
-        browser.click("#pay-" + LedgerChannel.ID);
+        browser.click("#pay-" + WECHATPAY);
         browser.await("#payment-qr");
-        assertThat(browser.find(".payment-link").getAttribute("href")).endsWith("/sandbox/ledger/" + number);
+        assertThat(browser.find(".payment-link").getAttribute("href")).endsWith("/sandbox/wechatpay/pay/" + number);
         browser.assertAccessible().screenshot("payment-checkout");
 
         // a channel made of markup (the hidden field altered) is refused on the page, as text
         browser.open("/apply/applications/" + id + "?lang=en");
         browser.await("#payment");
         ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.querySelector('#pay-" + LedgerChannel.ID + "').form.querySelector('input[name=channel]').value"
+                "document.querySelector('#pay-" + WECHATPAY + "').form.querySelector('input[name=channel]').value"
                         + " = arguments[0]", MARKUP);
-        browser.click("#pay-" + LedgerChannel.ID);
+        browser.click("#pay-" + WECHATPAY);
         browser.await("#payment-error");
         assertThat(browser.find(".caption").getText()).isEqualTo(MARKUP);
         assertThat(browser.driver().getTitle()).doesNotContain("pwned");
         assertThat(browser.findAll("main img")).isEmpty();
         browser.assertAccessible().screenshot("payment-checkout-refused");
 
-        assertThat(api.notify(LedgerChannel.ID, ledger.pay(number, 2000)).status()).isEqualTo(200);
+        // the payer confirms on the sandbox's payer page, which notifies the application
+        assertThat(api.http.post("/sandbox/wechatpay/pay/" + number, null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), null).status()).isLessThan(400);
         api.until(id, "lisi", a -> a.path("status").asString().equals("ISSUED"));
         api.untilPayment(id, p -> !p.path("receipt").isNull() && !p.path("receipt").isMissingNode());
         browser.open("/apply/applications/" + id);

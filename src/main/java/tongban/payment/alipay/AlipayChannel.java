@@ -183,22 +183,20 @@ final class AlipayChannel implements PaymentChannel {
     }
 
     /**
-     * Closes an unpaid order ({@code alipay.trade.close}) so its code can no longer be paid; true when Alipay closed it
-     * or knows no trade for it (never scanned: its code then expires at the order's {@code time_expire}).
+     * Closes an unpaid order ({@code alipay.trade.close}) so its code can no longer be paid; a trade Alipay does not
+     * know (the payer never scanned the code) or that is no longer waiting for payment is left as it is.
      */
-    public boolean close(String orderNumber) {
+    @Override
+    public void close(String orderNumber) {
         AlipayTradeCloseModel model = new AlipayTradeCloseModel();
         model.setOutTradeNo(orderNumber);
         AlipayTradeCloseRequest request = new AlipayTradeCloseRequest();
         request.setBizModel(model);
         AlipayTradeCloseResponse response = execute(request);
-        if (response.isSuccess() || "ACQ.TRADE_NOT_EXIST".equals(response.getSubCode())) {
-            return true;
+        if (!response.isSuccess() && !"ACQ.TRADE_NOT_EXIST".equals(response.getSubCode())
+                && !"ACQ.TRADE_STATUS_ERROR".equals(response.getSubCode())) {
+            throw refused("alipay.trade.close", response);
         }
-        if ("ACQ.TRADE_STATUS_ERROR".equals(response.getSubCode())) {
-            return false;
-        }
-        throw refused("alipay.trade.close", response);
     }
 
     @Override

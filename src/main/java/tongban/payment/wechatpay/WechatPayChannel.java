@@ -12,6 +12,7 @@ import com.wechat.pay.java.service.billdownload.model.GetTradeBillRequest;
 import com.wechat.pay.java.service.payments.model.Transaction;
 import com.wechat.pay.java.service.payments.nativepay.NativePayService;
 import com.wechat.pay.java.service.payments.nativepay.model.Amount;
+import com.wechat.pay.java.service.payments.nativepay.model.CloseOrderRequest;
 import com.wechat.pay.java.service.payments.nativepay.model.PrepayRequest;
 import com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTradeNoRequest;
 import com.wechat.pay.java.service.refund.RefundService;
@@ -170,6 +171,24 @@ final class WechatPayChannel implements PaymentChannel {
                 return Optional.empty();
             }
             throw refused;
+        }
+    }
+
+    /** Closes an unpaid order ({@code closeOrder}); one paid meanwhile ({@code ORDERPAID}) is left as it is. */
+    @Override
+    public void close(String orderNumber) {
+        CloseOrderRequest request = new CloseOrderRequest();
+        request.setMchid(merchantId);
+        request.setOutTradeNo(orderNumber);
+        try {
+            call("closing the order " + orderNumber, () -> {
+                payments.closeOrder(request);
+                return null;
+            });
+        } catch (ProviderRefused refused) {
+            if (!"ORDERPAID".equals(refused.code) && !"ORDER_CLOSED".equals(refused.code)) {
+                throw refused;
+            }
         }
     }
 

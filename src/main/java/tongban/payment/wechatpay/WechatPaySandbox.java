@@ -165,6 +165,27 @@ class WechatPaySandbox {
         return signed(200, transaction(order.stateAt(clock.instant())));
     }
 
+    /** Closes an unpaid order (关单): 204 also for one closed already or unknown, as WeChat Pay answers. */
+    @PostMapping(path = "/v3/pay/transactions/out-trade-no/{number}/close")
+    ResponseEntity<byte[]> close(HttpServletRequest http, @PathVariable String number,
+                                 @RequestBody(required = false) byte[] raw) {
+        String body = text(raw);
+        String refused = refusal(http, body);
+        if (refused != null) {
+            return error(401, "SIGN_ERROR", refused);
+        }
+        Instant now = clock.instant();
+        Order closed = orders.computeIfPresent(number, (n, order) -> order.stateAt(now).state().equals("NOTPAY")
+                ? order.closed() : order);
+        if (closed != null && !closed.stateAt(now).state().equals("CLOSED")) {
+            return error(400, "ORDERPAID", "订单已支付");
+        }
+        // WeChat Pay signs its empty answers too (over an empty body), and the SDK checks that signature
+        ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.noContent().header("Request-ID", UUID.randomUUID().toString());
+        notifier.sign("").headers().forEach(answer::header);
+        return answer.build();
+    }
+
     @PostMapping(path = "/v3/refund/domestic/refunds")
     ResponseEntity<byte[]> refund(HttpServletRequest http, @RequestBody(required = false) byte[] raw) {
         JsonNode request = merchantsJson(http, raw);

@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -129,6 +128,9 @@ class AlipayChannelTests {
         assertThat(queried.amountFen()).isEqualTo(2000);
         assertThat(queried.at()).as("Alipay's Beijing time read as such").isBetween(n.at().minusSeconds(1), n.at().plusSeconds(1));
         assertThat(post(qr).statusCode()).as("paid once only").isEqualTo(409);
+        channel.close(order.number());
+        assertThat(channel.query(order.number()).orElseThrow().state()).as("a paid trade is not closed")
+                .isEqualTo(Notification.State.PAID);
         assertThat(channel.settled(LocalDate.now(AlipayChannel.BEIJING)))
                 .anySatisfy(s -> {
                     assertThat(s.orderNumber()).isEqualTo(order.number());
@@ -150,9 +152,11 @@ class AlipayChannelTests {
     void aClosedOrderCannotBePaidAndAnUnknownOneIsNotThere() throws Exception {
         ChannelOrder order = order(500);
         String qr = channel.start(order).client().get("qr_code");
-        assertThat(channel.close(order.number())).isTrue();
+        channel.close(order.number());
         assertThat(channel.query(order.number()).orElseThrow().state()).isEqualTo(Notification.State.CLOSED);
         assertThat(post(qr).statusCode()).isEqualTo(409);
+        channel.close(order.number());
+        channel.close("NO-SUCH-" + UUID.randomUUID());
         assertThat(channel.query("NO-SUCH-" + UUID.randomUUID())).isEmpty();
         assertThat(received.poll(1, TimeUnit.SECONDS)).as("nothing was notified").isNull();
     }
@@ -184,7 +188,7 @@ class AlipayChannelTests {
         altered.put("total_amount", "0.01");
         refused(altered, "signature");
 
-        refused(AlipaySandbox.signed(real, otherKey()), "signature");
+        refused(AlipaySandbox.signed(real, AlipayNotifications.otherKey()), "signature");
 
         Map<String, String> otherApp = new HashMap<>(real);
         otherApp.put("app_id", "2021000000000000");
@@ -264,7 +268,7 @@ class AlipayChannelTests {
     @Test
     void theSandboxRefusesACallNotSignedByTheMerchantsKey() {
         AlipayMerchant real = sandbox.merchant(() -> URI.create("http://127.0.0.1/notify"));
-        AlipayChannel impostor = new AlipayChannel(new AlipayMerchant(real.appId(), otherKey(), real.alipayPublicKey(),
+        AlipayChannel impostor = new AlipayChannel(new AlipayMerchant(real.appId(), AlipayNotifications.otherKey(), real.alipayPublicKey(),
                 real.gateway(), real.notifyUrl()));
         assertThatThrownBy(() -> impostor.start(order(100))).isInstanceOf(ChannelUnavailable.class)
                 .hasMessageContaining("isv.invalid-signature");
@@ -297,7 +301,7 @@ class AlipayChannelTests {
     }
 
     private static NotificationRequest request(String body) {
-        return new NotificationRequest(Map.of("content-type", FORM), body.getBytes(StandardCharsets.US_ASCII), FORM);
+        return AlipayNotifications.request(body);
     }
 
     private static Map<String, String> form(String body) {
@@ -307,16 +311,6 @@ class AlipayChannelTests {
     private static ChannelOrder order(long fen) {
         return new ChannelOrder("T" + UUID.randomUUID().toString().replace("-", ""), fen, "补领证照 工本费",
                 Instant.now().plus(Duration.ofMinutes(30)));
-    }
-
-    private static String otherKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static HttpResponse<String> post(String url) throws IOException, InterruptedException {

@@ -140,6 +140,26 @@ class WechatPayChannelTests {
     }
 
     @Test
+    void aClosedOrderCannotBePaidAndClosingAgainAnUnknownOrAPaidOneIsNoError() {
+        String number = number();
+        channel.start(new ChannelOrder(number, 500, "证照换领", null));
+        channel.close(number);
+        assertThat(channel.query(number)).hasValueSatisfying(n -> assertThat(n.state()).isEqualTo(Notification.State.CLOSED));
+        Http.Response paid = new Http(port).post("/sandbox/wechatpay/pay/" + number, null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), null);
+        assertThat(paid.status()).isEqualTo(400);
+        assertThat(paid.body()).contains("ORDER_CLOSED");
+        channel.close(number);
+        channel.close(number());
+
+        String other = number();
+        channel.start(new ChannelOrder(other, 500, "证照换领", null));
+        channel.verify(pay(other));
+        channel.close(other);
+        assertThat(channel.query(other)).hasValueSatisfying(n -> assertThat(n.state()).isEqualTo(Notification.State.PAID));
+    }
+
+    @Test
     void aPaidOrderIsRefundedOnceUnderItsRefundNumberAndSettled() {
         String number = number();
         channel.start(new ChannelOrder(number, 2000, "证照换领", null));
