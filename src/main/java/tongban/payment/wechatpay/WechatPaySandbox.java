@@ -169,11 +169,7 @@ class WechatPaySandbox {
     @PostMapping(path = "/v3/pay/transactions/out-trade-no/{number}/close")
     ResponseEntity<byte[]> close(HttpServletRequest http, @PathVariable String number,
                                  @RequestBody(required = false) byte[] raw) {
-        String body = text(raw);
-        String refused = refusal(http, body);
-        if (refused != null) {
-            return error(401, "SIGN_ERROR", refused);
-        }
+        merchants(http, raw == null ? "" : new String(raw, StandardCharsets.UTF_8));
         Instant now = clock.instant();
         Order closed = orders.computeIfPresent(number, (n, order) -> order.stateAt(now).state().equals("NOTPAY")
                 ? order.closed() : order);
