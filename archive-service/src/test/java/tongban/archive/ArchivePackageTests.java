@@ -13,27 +13,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tongban.archive.ArchiveResult.Stored;
 
 /** An application's whole file becomes one valid BagIt bag, zipped, stored write-once and registered. */
 @Tag("any-store")
-class ArchivePackageTests {
-
-    static TestBed bed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bed = TestBed.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
+class ArchivePackageTests extends OnTestBed {
 
     @Test
     void theStoredPackageIsAValidBagWithEveryPartOfTheFile() throws Exception {

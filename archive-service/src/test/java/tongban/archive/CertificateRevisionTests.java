@@ -12,8 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tongban.archive.ArchiveResult.AlreadyExists;
@@ -24,21 +22,9 @@ import tongban.archive.ArchiveResult.Stored;
  * newest, every revision stays readable, audited and reconciled, and concurrent renewals register one revision.
  */
 @Tag("any-store")
-class CertificateRevisionTests {
+class CertificateRevisionTests extends OnTestBed {
 
     private static final Instant DUE = Instant.parse("2045-01-01T00:00:00Z");
-
-    static TestBed bed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bed = TestBed.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
 
     @Test
     void revisionsChainWithoutOverwritingAndDownloadsServeTheNewest() throws Exception {

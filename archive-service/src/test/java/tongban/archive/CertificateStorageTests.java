@@ -6,27 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tongban.archive.ArchiveResult.Stored;
 
 /** A sealed certificate is stored once, with its metadata and SHA-256, and found by id, number and holder. */
 @Tag("any-store")
-class CertificateStorageTests {
-
-    static TestBed bed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bed = TestBed.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
+class CertificateStorageTests extends OnTestBed {
 
     @Test
     void aStoredCertificateIsRegisteredWithItsObjectAndDigest() throws Exception {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tongban.archive.ArchiveResult.AlreadyExists;
@@ -13,19 +11,7 @@ import tongban.archive.ArchiveResult.Stored;
 
 /** Nothing archived is ever replaced: not by the archive, and not by a plain conditional PUT to the store. */
 @Tag("any-store")
-class OverwriteRefusalTests {
-
-    static TestBed bed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bed = TestBed.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
+class OverwriteRefusalTests extends OnTestBed {
 
     @Test
     void storingACertificateNumberAgainWithOtherBytesIsRefusedAndChangesNothing() throws Exception {

@@ -6,27 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tongban.archive.ArchiveResult.Stored;
 
 /** A certificate's status: VALID until revoked (with reason and time) or past its valid-until date (EXPIRED). */
 @Tag("any-store")
-class RevocationAndExpiryTests {
-
-    static TestBed bed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bed = TestBed.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
+class RevocationAndExpiryTests extends OnTestBed {
 
     private static ECertificate store(String number) {
         return ((Stored<ECertificate>) bed.archive.certificates()

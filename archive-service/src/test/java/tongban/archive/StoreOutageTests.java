@@ -9,25 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tongban.archive.ArchiveResult.Stored;
 
 /** The embedded S3 server stops mid-operation: retries ride out a restart, a long outage leaves nothing half-done. */
-class StoreOutageTests {
-
-    static TestBed bed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bed = TestBed.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
+class StoreOutageTests extends OnTestBed {
 
     @Test
     void aCertificateStoredWhileTheStoreRestartsIsStoredOnce() throws Exception {

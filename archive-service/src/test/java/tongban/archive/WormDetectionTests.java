@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tongban.archive.ArchiveResult.Stored;
@@ -18,19 +16,7 @@ import tongban.archive.ArchiveResult.Stored;
  * its own rule; on Ceph the buckets are created with it and every object gets its class's COMPLIANCE retention.
  */
 @Tag("any-store")
-class WormDetectionTests {
-
-    static TestBed bed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bed = TestBed.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        bed.close();
-    }
+class WormDetectionTests extends OnTestBed {
 
     @Test
     void theArchiveReportsWhetherTheStoreEnforcesWorm() {
