@@ -10,7 +10,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +37,8 @@ import tools.jackson.databind.JsonNode;
  * The journey "a refused application refunded": a published residence-permit version makes a first permit cost 20
  * yuan, so the application waits for its fee, is paid through the Alipay sandbox, is accepted for its in-person step,
  * and is then refused (不予许可) by its district's officer: REFUSED, with a sealed, verifiable refusal decision that
- * tells the officer's reason, and its order refunded at the provider once, also when the refusal is sent again.
+ * tells the officer's reason, and its order refunded at the provider once, also when the refusal is sent twice at once
+ * or again later.
  * Another district's officer, the applicant and a bad reason are refused and change nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -97,8 +105,25 @@ class RefusedRefundTests {
         assertThat(api.application(id, "lisi").path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(api.status(id)).isEqualTo("PAID");
 
-        Response refused = refuse(id, "officer2", body);
-        assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+        // a double click: two refusals at once seal one decision; the one that finds the other at work is asked again
+        List<Response> twice = new ArrayList<>();
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        try {
+            for (Future<Response> answer : clicks.invokeAll(List.<Callable<Response>>of(() -> refuse(id, "officer2", body),
+                    () -> refuse(id, "officer2", body)))) {
+                twice.add(answer.get());
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            clicks.shutdown();
+        }
+        for (Response answer : twice) {
+            if (answer.status() != 200) {
+                assertRejected(answer, 409, "REQUEST_IN_PROGRESS");
+            }
+        }
+        Response refused = twice.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
         assertThat(refused.json().path("status").asString()).isEqualTo("REFUSED");
         PaymentApiTests.eventually(() -> api.status(id).equals("REFUNDED"), "refunded");
         assertThat(api.channel().query(number).orElseThrow().state()).as("refunded at the provider")
