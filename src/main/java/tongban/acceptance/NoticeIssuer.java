@@ -19,7 +19,7 @@ import tongban.rules.ServiceItem;
  * Every decision that ends without a certificate becomes a sealed document (行政许可法 第三十二条, 第三十八条):
  * a notice of what is missing, of acceptance, or a refusal with the applicant's remedies. Sealed by the item's
  * department and issued through {@link IssueDocument} like certificates (one per application, so a retry takes the
- * stored one).
+ * stored one); an officer's refusal after acceptance is one more, under an id of its own ({@link #refusal}).
  */
 @Component
 class NoticeIssuer {

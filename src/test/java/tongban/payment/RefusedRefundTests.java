@@ -146,7 +146,8 @@ class RefusedRefundTests {
         assertThat(decision).as(refused.body()).isNotNull();
         Response pdf = api.http.get(decision.path("downloadUrl").asString(), "lisi");
         assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
-        assertThat(text(pdf.bytes())).as("the officer's reason and the remedies").contains(reason).contains("行政复议");
+        assertThat(text(pdf.bytes())).as("the officer's reason and the remedies").contains(reason).contains("行政复议")
+                .doesNotContain("（依据：）");
         Response verified = api.http.postMultipart("/api/v1/verify",
                 new Multipart().file("file", "refusal.pdf", "application/pdf", pdf.bytes()), null, null);
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
