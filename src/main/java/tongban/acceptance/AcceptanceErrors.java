@@ -48,7 +48,7 @@ class AcceptanceErrors implements DomainErrors {
         if (error instanceof SubmitApplication.Refused e) {
             HttpStatus status = switch (e.reason()) {
                 case UNKNOWN_ITEM, APPLICATION_NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case IDEMPOTENCY_KEY_REUSED, NOT_AWAITING_VISIT, NOT_WITHDRAWABLE -> HttpStatus.CONFLICT;
+                case IDEMPOTENCY_KEY_REUSED, NOT_AWAITING_VISIT, NOT_WITHDRAWABLE, NOT_REFUSABLE -> HttpStatus.CONFLICT;
                 default -> HttpStatus.BAD_REQUEST;
             };
             return Optional.of(new ApiProblem(status, e.reason().name(), e.getMessage(), e.field(), List.of()));

@@ -21,7 +21,9 @@ public enum ApplicationStatus {
     /** withdrawn by the applicant (撤回) before it was issued; a paid fee is refunded */
     WITHDRAWN,
     /** the fee was not paid before its order expired; the applicant may apply again */
-    PAYMENT_EXPIRED;
+    PAYMENT_EXPIRED,
+    /** refused by the district's officer after acceptance (不予许可), with a sealed decision; a paid fee is refunded */
+    REFUSED;
 
     boolean isFinal() {
         return this != PROCESSING && this != FAILED;

@@ -29,7 +29,7 @@ class ApplicationStore {
     /** An application row; {@code request}, {@code decision} and the {@code facts} it was decided on as stored JSON. */
     record Row(UUID id, String username, String subjectId, String item, String idempotencyKey, String requestSha256,
                ApplicationStatus status, String request, String decision, UUID certificateId, String certificateNumber,
-               UUID noticeId, String noticeKind, Instant createdAt, int attempts, String facts) {
+               UUID noticeId, String noticeKind, Instant createdAt, int attempts, String facts, UUID refusalId) {
     }
 
     /** An accepted file kept until its application ends, for whoever finishes it. */
@@ -256,21 +256,43 @@ class ApplicationStore {
     }
 
 
+    /**
+     * Ends an ACCEPTED application whose lease the caller holds as REFUSED, after {@code first} (which locks the fee's
+     * order before the application), running {@code then} (its fee and audit entries), in one transaction.
+     */
+    boolean refuse(UUID id, Runnable first, Runnable then) {
+        return end(id, Set.of(ApplicationStatus.ACCEPTED), ApplicationStatus.REFUSED, first, false, then);
+    }
+
+    /** The refusal decision's reserved document id and the officer's reason, both kept from the first request. */
+    record Refusal(UUID id, String reason) {
+    }
+
+    /** Reserves the refusal decision's id and keeps its reason once, committed at once, like a notice's. */
+    Refusal reserveRefusal(UUID id, String reason) {
+        return jdbc.sql("update application set refusal_id = coalesce(refusal_id, ?), "
+                        + "refusal_reason = coalesce(refusal_reason, ?), updated_at = ? where id = ? "
+                        + "returning refusal_id, refusal_reason")
+                .params(UUID.randomUUID(), reason, Timestamp.from(clock.instant()), id)
+                .query((rs, n) -> new Refusal(rs.getObject(1, UUID.class), rs.getString(2))).single();
+    }
+
     List<Upload> uploads(UUID id) {
         return jdbc.sql("select code, file_name, media_type, content from application_upload where application_id = ? "
                         + "order by seq").param(id)
                 .query((rs, n) -> new Upload(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4))).list();
     }
 
-    /** Of these document ids, the ones an application points to (as its certificate or its notice). */
+    /** Of these document ids, the ones an application points to (as its certificate, its notice or its refusal). */
     Set<UUID> claimedAmong(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }
         String[] array = texts(ids);
         return Set.copyOf(jdbc.sql("select certificate_id from application where certificate_id = any(cast(? as uuid[])) "
-                        + "union select notice_id from application where notice_id = any(cast(? as uuid[]))")
-                .params(array, array).query(UUID.class).list());
+                        + "union select notice_id from application where notice_id = any(cast(? as uuid[])) "
+                        + "union select refusal_id from application where refusal_id = any(cast(? as uuid[]))")
+                .params(array, array, array).query(UUID.class).list());
     }
 
     /** Reserves the certificate's id and number once, committed at once: a retry after a crash seals the same ones. */
@@ -311,6 +333,6 @@ class ApplicationStore {
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getString("request"), rs.getString("decision"),
                 rs.getObject("certificate_id", UUID.class), rs.getString("certificate_number"),
                 rs.getObject("notice_id", UUID.class), rs.getString("notice_kind"), rs.getTimestamp("created_at").toInstant(),
-                rs.getInt("attempts"), rs.getString("facts"));
+                rs.getInt("attempts"), rs.getString("facts"), rs.getObject("refusal_id", UUID.class));
     }
 }

@@ -25,8 +25,8 @@ public interface Fees {
     boolean stillDue(UUID application);
 
     /**
-     * In the caller's transaction, as the application is withdrawn: an unpaid order is closed, a paid one is due for a
-     * refund (made through its channel once the transaction commits).
+     * In the caller's transaction, as the application ends unissued ({@code reason} WITHDRAWN or REFUSED): an unpaid
+     * order is closed, a paid one is due for a refund (made through its channel once the transaction commits).
      */
-    void withdrawn(UUID application, String actor);
+    void ended(UUID application, String actor, String reason);
 }

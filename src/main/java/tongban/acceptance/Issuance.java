@@ -146,6 +146,36 @@ class Issuance {
         return applications.find(row.id()).orElseThrow();
     }
 
+    /**
+     * Refuses an ACCEPTED application whose lease this node holds (see {@link SubmitApplication#refuse}): its refusal
+     * decision, telling the officer's reason, is sealed under the id reserved first, then the application ends REFUSED
+     * and its paid fee is due for a refund, in one transaction.
+     */
+    Row refuse(Row row, String officer, String reason) {
+        ServiceItem item = item(row);
+        Subject subject = sharing.subjectOf(row.username()).orElseThrow();
+        ObjectNode request = (ObjectNode) Json.read(row.request());
+        Decision accepted = Json.MAPPER.readValue(row.decision(), Decision.class);
+        ApplicationStore.Refusal refusal = applications.reserveRefusal(row.id(), reason);
+        Decision refused = new Decision(accepted.item(), accepted.packVersion(), accepted.asOf(),
+                Decision.Outcome.INELIGIBLE, List.of(new Decision.DecisionReason("REFUSED_BY_OFFICER",
+                        tongban.rules.vocabulary.Effect.INELIGIBLE, null, null,
+                        new tongban.rules.vocabulary.Text(refusal.reason(), refusal.reason()))),
+                accepted.materials(), accepted.visits(), accepted.atMostOnce(), accepted.fee(), accepted.timeLimit(),
+                accepted.timeLimitWorkingDays(), accepted.trace());
+        SharedData shared = sharing.read(subject, item.code(), officer);
+        IssueDocument.Issued issued = notices.refusal(row, refusal.id(), item, refused, shared, LocalDate.now(clock),
+                filing(row.id() + ".refused", row, item, request, List.of(), refused));
+        applications.refuse(row.id(), () -> fees.stillDue(row.id()), () -> {
+            fees.ended(row.id(), officer, ApplicationStatus.REFUSED.name());
+            events.publishEvent(new NoticeIssued(officer, issued.record().id(), issued.record().type(), row.id()));
+            events.publishEvent(new ApplicationDecided(officer, row.id(), item.code(), refused.outcome().name(),
+                    ApplicationStatus.REFUSED.name(), true));
+        });
+        log.info("application {} refused by officer {}", row.id(), officer);
+        return applications.find(row.id()).orElseThrow();
+    }
+
     /** Fails a PROCESSING application cleanly, with its audit entry: the same request sent again retries it. */
     void fail(Row row, String failure) {
         applications.fail(row.id(), failure, () -> events.publishEvent(new ApplicationFailed(row.username(), row.id(),

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import tongban.platform.ApiProblem;
 import tongban.platform.Json;
+import tongban.platform.Reason;
 import tongban.platform.Staff;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -92,6 +93,14 @@ class OfficerController {
     @PostMapping("/api/v1/applications/{id}/complete")
     ApplicationView complete(@PathVariable String id, Authentication login) {
         return AcceptanceErrors.asProblem(() -> officers.complete(officer(login), AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND")));
+    }
+
+    /** JSON {@code {"reason": "…"}}: the officer refuses (不予许可) an ACCEPTED application; a paid fee is refunded. */
+    @PostMapping(path = "/api/v1/applications/{id}/refuse", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ApplicationView refuse(@PathVariable String id, @RequestBody JsonNode body, Authentication login) {
+        UUID application = AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND");
+        Reason reason = Reason.of(body, "refusing");
+        return AcceptanceErrors.asProblem(() -> officers.refuse(officer(login), application, reason));
     }
 
     /**

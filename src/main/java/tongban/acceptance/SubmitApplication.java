@@ -134,7 +134,8 @@ public class SubmitApplication {
         /** Why, by the stable code the API answers with. */
         public enum Reason {
             IDEMPOTENCY_KEY_REQUIRED, INVALID_FACTS, UNKNOWN_ITEM, UNKNOWN_MATERIAL,
-            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND, NOT_AWAITING_VISIT, NOT_WITHDRAWABLE, INVALID_POSTAL_ADDRESS
+            IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND, NOT_AWAITING_VISIT, NOT_WITHDRAWABLE, INVALID_POSTAL_ADDRESS,
+            NOT_REFUSABLE
         }
 
         private final Reason reason;
@@ -316,6 +317,36 @@ public class SubmitApplication {
         }
     }
 
+    /**
+     * The district's officer refuses (不予许可) an ACCEPTED application for {@code reason}: a sealed refusal decision is
+     * issued once and the paid fee refunded ({@link Fees#ended}); refusing it again answers the same.
+     */
+    public ApplicationView refuse(UUID id, String officer, String reason) {
+        Row row = applications.find(id).orElseThrow(() ->
+                new Refused(Refused.Reason.APPLICATION_NOT_FOUND, "no application " + id, null));
+        if (row.status() == ApplicationStatus.REFUSED) {
+            return view(row);
+        }
+        if (row.status() != ApplicationStatus.ACCEPTED) {
+            throw new Refused(Refused.Reason.NOT_REFUSABLE, "only an accepted application is refused; this one is "
+                    + row.status(), null);
+        }
+        Optional<Row> claimed = applications.claim(id, leases.owner(), leases.duration(),
+                Set.of(ApplicationStatus.ACCEPTED));
+        if (claimed.isEmpty()) {
+            Row now = applications.find(id).orElseThrow();
+            if (now.status() == ApplicationStatus.REFUSED) {
+                return view(now);
+            }
+            throw new RequestInProgress(Duration.ofSeconds(1));
+        }
+        try {
+            return view(leases.holding(id, () -> issuance.refuse(claimed.get(), officer, reason)));
+        } finally {
+            applications.release(id, leases.owner(), Duration.ZERO);
+        }
+    }
+
     /** Issued after acceptance: its acceptance notice stays beside the certificate (one issued on the spot has none). */
     private static boolean wasCompleted(Row row) {
         return row.status() == ApplicationStatus.ISSUED
@@ -350,7 +381,7 @@ public class SubmitApplication {
                     + " can no longer be withdrawn", null);
         }
         boolean withdrawn = applications.withdraw(id, WITHDRAWABLE, () -> fees.stillDue(id), () -> {
-            fees.withdrawn(id, subject.username());
+            fees.ended(id, subject.username(), "WITHDRAWN");
             events.publishEvent(new ApplicationWithdrawn(subject.username(), id, row.status().name()));
         });
         Row now = applications.find(id).orElseThrow();
@@ -468,6 +499,10 @@ public class SubmitApplication {
         }
         if (row.status().isFinal() && row.noticeId() != null) {
             documents.add(new DocumentLink(row.noticeId(), row.noticeKind(), "/api/v1/documents/" + row.noticeId() + "/pdf"));
+        }
+        if (row.status() == ApplicationStatus.REFUSED) {
+            documents.add(new DocumentLink(row.refusalId(), NoticeIssuer.documentKind(tongban.documents.NoticeKind.REFUSED),
+                    "/api/v1/documents/" + row.refusalId() + "/pdf"));
         }
         return new ApplicationView(row.id(), row.item(), row.status(), row.createdAt(), decision,
                 applications.materials(row.id()), certificate, documents);

@@ -271,6 +271,12 @@ class WindowOfficer {
         return submissions.complete(id, officer.name());
     }
 
+    /** Refuses (不予许可) an accepted application of the district for the officer's reason ({@link SubmitApplication#refuse}). */
+    ApplicationView refuse(Officer officer, UUID id, Reason reason) {
+        inDistrict(officer, id);
+        return submissions.refuse(id, officer.name(), reason.text());
+    }
+
     /** A window submission: the walk-in identified in the base libraries applies through the same use case. */
     ApplicationView onBehalf(OnBehalfCommand command) {
         Officer officer = serving(command.officer());

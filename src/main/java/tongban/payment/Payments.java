@@ -113,21 +113,21 @@ class Payments implements Fees, DisposableBean {
     }
 
     @Override
-    public void withdrawn(UUID application, String actor) {
+    public void ended(UUID application, String actor, String reason) {
         Optional<Order> locked = orders.lockOfApplication(application);
         if (locked.isEmpty()) {
             return;
         }
         Order order = locked.get();
         Instant now = clock.instant();
-        if (order.status() == Status.UNPAID && orders.markClosed(order.number(), "WITHDRAWN", now)) {
+        if (order.status() == Status.UNPAID && orders.markClosed(order.number(), reason, now)) {
             events.publishEvent(new PaymentAudited(actor, "PAYMENT_CLOSED", target(order.number()),
-                    Map.of("reason", "WITHDRAWN")));
+                    Map.of("reason", reason)));
             afterCommit(refunds, () -> closeAtProviders(order.number()));
         } else if (order.status() == Status.PAID && order.refundNumber() == null) {
-            orders.requestRefund(order.number(), newNumber("RF", now), "WITHDRAWN", now);
+            orders.requestRefund(order.number(), newNumber("RF", now), reason, now);
             events.publishEvent(new PaymentAudited(actor, "PAYMENT_REFUND_REQUESTED", target(order.number()),
-                    Map.of("reason", "WITHDRAWN")));
+                    Map.of("reason", reason)));
             afterCommit(refunds, () -> refund(order.number()));
         }
     }

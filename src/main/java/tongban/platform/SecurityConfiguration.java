@@ -128,7 +128,7 @@ class SecurityConfiguration {
                                 .hasRole(Roles.OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/replay").hasAnyRole(Roles.OFFICER, Roles.AGENT)
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke",
-                                "/api/v1/applications/*/complete").hasRole(Roles.OFFICER)
+                                "/api/v1/applications/*/complete", "/api/v1/applications/*/refuse").hasRole(Roles.OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/on-behalf",
                                 "/api/v1/applications/*/in-person-check").hasRole(Roles.OFFICER)
                         .requestMatchers("/api/v1/officer", "/api/v1/officer/**").hasRole(Roles.OFFICER)

@@ -80,7 +80,7 @@ class ResultPages {
             case ISSUED, ACCEPTED -> "ok";
             case PROCESSING, WITHDRAWN -> "";
             case INCOMPLETE, FAILED, AWAITING_PAYMENT -> "warn";
-            case INELIGIBLE, NOT_APPLICABLE, PAYMENT_EXPIRED -> "bad";
+            case INELIGIBLE, NOT_APPLICABLE, PAYMENT_EXPIRED, REFUSED -> "bad";
         });
         String base = "/apply/applications/" + view.id();
         if (view.certificate() != null) {

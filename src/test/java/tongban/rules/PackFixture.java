@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** A copy of the shipped packs in a temporary folder, to break on purpose. */
-final class PackFixture {
+public final class PackFixture {
 
     final Path dir;
 
@@ -57,6 +57,19 @@ final class PackFixture {
                 .replace(item + "tests/visits.yaml", "timeLimitWorkingDays: 0", "timeLimitWorkingDays: 1")
                 .replace(item + "tests/visits.yaml", "timeLimitWorkingDays: 0", "timeLimitWorkingDays: 1")
                 .replace(item + "tests/visits.yaml", "timeLimit: { days: 0,", "timeLimit: { days: 1,");
+        return PackSource.read(pack.dir.resolve(item), "rules/" + item.substring(0, item.length() - 1)).toZip();
+    }
+
+    /**
+     * A zip of the shipped residence-permit pack changed so that a first permit, which needs an in-person check, also
+     * costs the replacement's 20 yuan, its fee scenario saying so: an item with both a fee and an in-person step.
+     */
+    public static byte[] paidFirstResidencePermit(Path scratch) {
+        String item = "residence-permit/";
+        PackFixture pack = copyOfShippedPacks(scratch)
+                .replace(item + "fees.drl", "Form( this.text(\"applicationType\") == \"REPLACEMENT\" )",
+                        "Form( this.text(\"applicationType\") != \"RENEWAL\" )")
+                .replace(item + "tests/fees.yaml", "fee: 0", "fee: 20");
         return PackSource.read(pack.dir.resolve(item), "rules/" + item.substring(0, item.length() - 1)).toZip();
     }
 
