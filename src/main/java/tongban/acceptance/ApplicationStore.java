@@ -195,7 +195,9 @@ class ApplicationStore {
             first.run();
             int updated = jdbc.sql("update application set status = ?, failure = null, lease_owner = null, "
                             + "lease_until = null, updated_at = ? where id = ? and status = any(cast(? as text[]))"
-                            + (unleased ? " and (lease_until is null or lease_until < clock_timestamp())" : ""))
+                            + (unleased ? " and (lease_until is null or lease_until < clock_timestamp())" : "")
+                            // a refusal begun (its decision reserved, perhaps sealed) is finished by refusing again
+                            + (status == ApplicationStatus.WITHDRAWN ? " and refusal_id is null" : ""))
                     .params(status.name(), Timestamp.from(clock.instant()), id, names(from)).update();
             if (updated == 0) {
                 return false;

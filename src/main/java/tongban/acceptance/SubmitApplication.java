@@ -297,7 +297,8 @@ public class SubmitApplication {
         if (wasCompleted(row)) {
             return view(row);
         }
-        if (row.status() != ApplicationStatus.ACCEPTED) {
+        if (row.status() != ApplicationStatus.ACCEPTED || row.refusalId() != null) {
+            // a refusal begun (its decision reserved, perhaps sealed, before a crash) is finished by refusing again
             throw notAwaitingVisit(row);
         }
         Optional<Row> claimed = applications.claim(id, leases.owner(), leases.duration(),
@@ -376,9 +377,9 @@ public class SubmitApplication {
         if (row.status() == ApplicationStatus.WITHDRAWN) {
             return view(row);
         }
-        if (!WITHDRAWABLE.contains(row.status())) {
+        if (!WITHDRAWABLE.contains(row.status()) || row.refusalId() != null) {
             throw new Refused(Refused.Reason.NOT_WITHDRAWABLE, "an application that is " + row.status()
-                    + " can no longer be withdrawn", null);
+                    + (row.refusalId() != null ? " and being refused" : "") + " can no longer be withdrawn", null);
         }
         boolean withdrawn = applications.withdraw(id, WITHDRAWABLE, () -> fees.stillDue(id), () -> {
             fees.ended(id, subject.username(), "WITHDRAWN");

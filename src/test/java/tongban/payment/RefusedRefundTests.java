@@ -74,8 +74,8 @@ class RefusedRefundTests {
         api = PaymentApiTests.on(port, jdbc, payments);
     }
 
-    @Test
-    void anAcceptedPaidApplicationRefusedByItsDistrictsOfficerIsRefundedOnceWithAVerifiableRefusal() throws IOException {
+    /** lisi's first permit under the published version with a fee: paid through the Alipay sandbox and ACCEPTED. */
+    private String paidAcceptedFirstPermit() throws IOException {
         // the same bytes for the same date: a second run on the same data directory answers the version published
         Response published = api.http.post("/api/v1/rule-packs/residence-permit/versions?effectiveFrom=2026-01-01",
                 "application/zip",
@@ -87,10 +87,16 @@ class RefusedRefundTests {
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         assertThat(applied.json().path("status").asString()).as(applied.body()).isEqualTo("AWAITING_PAYMENT");
         String id = applied.json().path("id").asString();
-        String number = api.number(id);
         api.payAtSandbox(api.pay(id, PaymentApiTests.ALIPAY, "lisi"));
         api.until(id, "lisi", a -> a.path("status").asString().equals("ACCEPTED"));
         assertThat(api.status(id)).isEqualTo("PAID");
+        return id;
+    }
+
+    @Test
+    void anAcceptedPaidApplicationRefusedByItsDistrictsOfficerIsRefundedOnceWithAVerifiableRefusal() throws IOException {
+        String id = paidAcceptedFirstPermit();
+        String number = api.number(id);
 
         String reason = "经核查，申请人提供的居住登记信息与实际居住地址不符，不符合《居住证暂行条例》第二条规定的条件。";
         String body = "{\"reason\":\"" + reason + "\"}";
@@ -155,6 +161,27 @@ class RefusedRefundTests {
 
         // a refused application is final: it is no longer withdrawn
         assertRejected(api.withdraw(id), 409, "NOT_WITHDRAWABLE");
+    }
+
+    @Test
+    void aRefusalCutShortAfterItsDecisionWasReservedIsFinishedOnlyByRefusingAgain() throws IOException {
+        String id = paidAcceptedFirstPermit();
+        // what a node that died after reserving (and perhaps sealing) the refusal leaves behind
+        String reason = "经核查，申请人提供的居住登记信息与实际居住地址不符。";
+        jdbc.sql("update application set refusal_id = ?, refusal_reason = ? where id = ?")
+                .params(UUID.randomUUID(), reason, UUID.fromString(id)).update();
+
+        assertRejected(api.withdraw(id), 409, "NOT_WITHDRAWABLE");
+        Response completed = api.http.post("/api/v1/applications/" + id + "/complete", null,
+                HttpRequest.BodyPublishers.noBody(), "officer2");
+        assertThat(completed.status()).as(completed.body()).isEqualTo(409);
+        assertThat(api.application(id, "lisi").path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(api.status(id)).isEqualTo("PAID");
+
+        Response refused = refuse(id, "officer2", "{\"reason\":\"另一个理由\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+        assertThat(refused.json().path("status").asString()).isEqualTo("REFUSED");
+        PaymentApiTests.eventually(() -> api.status(id).equals("REFUNDED"), "refunded");
     }
 
     @Test
