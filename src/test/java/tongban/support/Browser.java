@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -102,6 +103,17 @@ public final class Browser implements AutoCloseable {
     /** Waits until an element matching {@code css} is present (a page loaded, htmx swapped). */
     public WebElement await(String css) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    /**
+     * Waits until an element matching {@code css} shows {@code text}: after a form is sent again, the page before it may
+     * still show an element of the same id for a moment.
+     */
+    public WebElement awaitText(String css, String text) {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return !found.isEmpty() && found.get(0).getText().contains(text) ? found.get(0) : null;
+        });
     }
 
     /** Clears the field and types {@code text} into it. */
