@@ -285,16 +285,17 @@ class ApplicationStore {
                 .query((rs, n) -> new Upload(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4))).list();
     }
 
-    /** Of these document ids, the ones an application points to (as its certificate, its notice or its refusal). */
-    Set<UUID> claimedAmong(Collection<UUID> ids) {
+    /**
+     * Of these certificate ids, the ones whose application is issued (办结): a certificate stored by an attempt that then
+     * failed is not held until a retry finishes its application.
+     */
+    Set<UUID> issuedAmong(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        String[] array = texts(ids);
         return Set.copyOf(jdbc.sql("select certificate_id from application where certificate_id = any(cast(? as uuid[])) "
-                        + "union select notice_id from application where notice_id = any(cast(? as uuid[])) "
-                        + "union select refusal_id from application where refusal_id = any(cast(? as uuid[]))")
-                .params(array, array, array).query(UUID.class).list());
+                        + "and status = 'ISSUED'")
+                .param(texts(ids)).query(UUID.class).list());
     }
 
     /** Reserves the certificate's id and number once, committed at once: a retry after a crash seals the same ones. */

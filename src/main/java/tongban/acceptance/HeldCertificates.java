@@ -9,7 +9,7 @@ import tongban.archive.DocumentKind;
 import tongban.archive.ECertificate;
 
 /**
- * The e-certificates a holder holds: those registered for them that an application points to. A registered
+ * The e-certificates a holder holds: those registered for them whose application is issued. A registered
  * document no application claims (left by a crash before this rule, or written by hand) is never a holder's: it is
  * neither listed to them nor used as a fact, and reconciliation reports it ({@link UnclaimedDocuments}).
  */
@@ -28,7 +28,7 @@ class HeldCertificates {
         // notices and other documents are the holder's too, but only e-certificates are held, reused and listed
         List<ECertificate> registered = archive.certificates().listByHolder(holder).stream()
                 .filter(c -> c.kind() == DocumentKind.CERTIFICATE).toList();
-        Set<UUID> claimed = applications.claimedAmong(registered.stream().map(ECertificate::id).toList());
-        return registered.stream().filter(c -> claimed.contains(c.id())).toList();
+        Set<UUID> issued = applications.issuedAmong(registered.stream().map(ECertificate::id).toList());
+        return registered.stream().filter(c -> issued.contains(c.id())).toList();
     }
 }

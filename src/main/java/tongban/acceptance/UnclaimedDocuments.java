@@ -30,7 +30,7 @@ public class UnclaimedDocuments {
         // the archive's registry table, read in the same database: the archive knows no applications
         return jdbc.sql("select c.id, c.type, c.number, c.registered_at from archive_certificate c "
                         + "where not exists (select 1 from application a "
-                        + "where a.certificate_id = c.id or a.notice_id = c.id) "
+                        + "where a.certificate_id = c.id or a.notice_id = c.id or a.refusal_id = c.id) "
                         // supervision's inspection notices and orders to rectify (tongban.supervision)
                         + "and not exists (select 1 from supervision_inspection s "
                         + "where s.notice_id = c.id or s.order_id = c.id) "
