@@ -32,6 +32,7 @@ class DeliveryPageBrowserTests {
     @BeforeAll
     void start() {
         browser = Browser.start(port);
+        browser.resize(360, 915);
         http = new Http(port);
     }
 
@@ -56,6 +57,8 @@ class DeliveryPageBrowserTests {
         assertThat(browser.findAll("main img")).isEmpty();
         assertThat(browser.find("#application-" + id + " .timeline").getText()).contains("纸质证照已交寄", "快递员已揽收纸质证照");
         browser.assertAccessible().screenshot("me-delivery");
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth")).as("fits 360 px").isLessThanOrEqualTo(360L);
 
         http.post("/sandbox/carriers/ems/parcels/" + tracking + "/failed?reason=NOBODY_HOME", "application/json",
                 java.net.http.HttpRequest.BodyPublishers.noBody(), null);
@@ -64,5 +67,7 @@ class DeliveryPageBrowserTests {
         assertThat(browser.find("#delivery-" + id + " .returned").getText()).contains("黄浦区", "nobody to sign for it");
         assertThat(browser.find("#delivery-" + id).getText()).contains("Returned to the window", "China Post EMS");
         browser.assertAccessible().screenshot("me-delivery-returned-en");
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth")).as("fits 360 px").isLessThanOrEqualTo(360L);
     }
 }

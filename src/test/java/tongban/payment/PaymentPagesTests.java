@@ -39,6 +39,7 @@ class PaymentPagesTests {
     @BeforeAll
     void start() {
         browser = Browser.start(port);
+        browser.resize(360, 915);
         api = PaymentApiTests.on(port, jdbc, payments);
     }
 
@@ -60,11 +61,15 @@ class PaymentPagesTests {
         assertThat(browser.findAll("#payment form input[name='_csrf']")).isNotEmpty();
         assertThat(browser.find("#pay-wechatpay").getText()).isEqualTo("使用微信支付支付");
         browser.assertAccessible().screenshot("payment-result");
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth")).as("fits 360 px").isLessThanOrEqualTo(360L);
 
         browser.click("#pay-" + WECHATPAY);
         browser.await("#payment-qr");
         assertThat(browser.find(".payment-link").getAttribute("href")).endsWith("/sandbox/wechatpay/pay/" + number);
         browser.assertAccessible().screenshot("payment-checkout");
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth")).as("fits 360 px").isLessThanOrEqualTo(360L);
 
         // a channel made of markup (the hidden field altered) is refused on the page, as text
         browser.open("/apply/applications/" + id + "?lang=en");
