@@ -58,7 +58,8 @@ class CertificateIssuer {
         String type = item.issues().type();
         CertificateType certificate = render.type(type).orElseThrow(() ->
                 new IllegalStateException("the item " + item.code() + " issues " + type + ", which has no template"));
-        CertificateType.Values values = certificate.values(new Sources(shared, form, held)::value);
+        CertificateType.Values values = certificate.values(new Sources(shared, form,
+                item.named(form, held, ECertificate::type, ECertificate::number))::value);
         Row reserved = application.certificateNumber() != null ? application
                 : applications.reserveCertificate(application.id(), certificate.number(divisionCode, today,
                         sequences.next(certificate.sequence()), values.fields()));

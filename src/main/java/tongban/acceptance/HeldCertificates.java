@@ -14,7 +14,7 @@ import tongban.archive.ECertificate;
  * neither listed to them nor used as a fact, and reconciliation reports it ({@link UnclaimedDocuments}).
  */
 @Component
-class HeldCertificates {
+public class HeldCertificates {
 
     private final Archive archive;
     private final ApplicationStore applications;
@@ -24,7 +24,7 @@ class HeldCertificates {
         this.applications = applications;
     }
 
-    List<ECertificate> of(String holder) {
+    public List<ECertificate> of(String holder) {
         // notices and other documents are the holder's too, but only e-certificates are held, reused and listed
         List<ECertificate> registered = archive.certificates().listByHolder(holder).stream()
                 .filter(c -> c.kind() == DocumentKind.CERTIFICATE).toList();

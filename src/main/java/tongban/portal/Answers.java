@@ -121,7 +121,7 @@ record Answers(Map<String, List<String>> fields, boolean commitment, String deli
             }
             String value = values.get(0);
             switch (spec.type()) {
-                case TEXT -> {
+                case TEXT, CERTIFICATE -> {
                     int length = value.codePointCount(0, value.length());
                     if (length > spec.maxLength()) {
                         problems.add(new Problem(spec.name(), "portal.error.tooLong", List.of(String.valueOf(spec.maxLength()))));

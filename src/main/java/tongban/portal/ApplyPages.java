@@ -19,9 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import tongban.acceptance.ApplicationJson;
 import tongban.acceptance.ApplicationView;
+import tongban.acceptance.HeldCertificates;
 import tongban.acceptance.PostalAddress;
 import tongban.acceptance.ReceivedUpload;
 import tongban.acceptance.SubmitApplication;
+import tongban.archive.CertificateStatus;
+import tongban.archive.ECertificate;
 import tongban.identity.DataSharing;
 import tongban.identity.ResidentIdNumber;
 import tongban.identity.SharedData;
@@ -57,9 +60,10 @@ class ApplyPages {
     private final Drafts drafts;
     private final Checklists checklists;
     private final PageTexts texts;
+    private final HeldCertificates certificates;
 
     ApplyPages(RulePacks packs, DataSharing sharing, SubmitApplication applications, MaterialsInspector inspector,
-               Drafts drafts, Checklists checklists, PageTexts texts) {
+               Drafts drafts, Checklists checklists, PageTexts texts, HeldCertificates certificates) {
         this.packs = packs;
         this.sharing = sharing;
         this.applications = applications;
@@ -67,6 +71,7 @@ class ApplyPages {
         this.drafts = drafts;
         this.checklists = checklists;
         this.texts = texts;
+        this.certificates = certificates;
     }
 
     /** Starts (or resumes) the login's draft of the item and goes to it. */
@@ -310,7 +315,7 @@ class ApplyPages {
         model.addAttribute("itemName", PageTexts.of(c.item().name(), lang));
         model.addAttribute("draft", c.draft());
         model.addAttribute("fields", c.item().form().values().stream()
-                .map(f -> FieldView.of(f, answers, errors.get(f.name()), lang)).toList());
+                .map(f -> FieldView.of(f, answers, errors.get(f.name()), lang, heldNumbers(c, f))).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("answers", answers);
         model.addAttribute("deliveries", Answers.DELIVERIES);
@@ -335,7 +340,7 @@ class ApplyPages {
         Answers answers = c.draft().answers();
         List<String[]> rows = new ArrayList<>();
         for (FieldSpec spec : c.item().form().values()) {
-            FieldView view = FieldView.of(spec, answers, null, lang);
+            FieldView view = FieldView.of(spec, answers, null, lang, heldNumbers(c, spec));
             String shown = switch (view.kind()) {
                 case FLAG -> texts.message(lang, view.checked() ? "portal.yes" : "portal.no");
                 case RADIOS, SELECT, SEARCH, CHECKBOXES, SEARCH_LIST -> String.join("、",
@@ -357,6 +362,16 @@ class ApplyPages {
     }
 
     /** What the platform holds about the applicant for this item, shown instead of being asked (数据跑). */
+    /** The numbers of the applicant's valid certificates a {@code certificate} field may name; none for other fields. */
+    private List<String> heldNumbers(Context c, FieldSpec field) {
+        if (field.type() != FieldSpec.Type.CERTIFICATE) {
+            return List.of();
+        }
+        return certificates.of(c.subject().id()).stream()
+                .filter(h -> h.type().equals(field.of()) && h.status() == CertificateStatus.VALID)
+                .map(ECertificate::number).toList();
+    }
+
     private List<String[]> held(Context c, Lang lang) {
         SharedData shared = sharing.read(c.subject(), c.item().code(), c.subject().username());
         List<String[]> held = new ArrayList<>();

@@ -7,7 +7,8 @@ import tongban.web.Lang;
 /**
  * A form field of {@code item.yaml} as the page draws it. A choice of a few values is radio buttons, of more a
  * {@code <select>}, of very many a text input with a {@code <datalist>} (type to search, a label or a code); a list
- * is checkboxes, and a very long one its chosen values as checkboxes plus such an input to add one.
+ * is checkboxes, and a very long one its chosen values as checkboxes plus such an input to add one. A certificate
+ * field is a choice of the applicant's certificates of its type.
  */
 record FieldView(String name, String param, String id, String label, Kind kind, boolean required, Integer maxLength,
                  List<Option> options, String value, String error) {
@@ -24,7 +25,7 @@ record FieldView(String name, String param, String id, String label, Kind kind, 
     static Kind kindOf(FieldSpec spec) {
         int choices = spec.choices().size();
         return switch (spec.type()) {
-            case TEXT -> Kind.TEXT;
+            case TEXT, CERTIFICATE -> Kind.TEXT;
             case INTEGER, DECIMAL -> Kind.NUMBER;
             case FLAG -> Kind.FLAG;
             case CHOICE -> choices <= RADIOS_UP_TO ? Kind.RADIOS : choices <= SELECT_UP_TO ? Kind.SELECT : Kind.SEARCH;
@@ -33,6 +34,21 @@ record FieldView(String name, String param, String id, String label, Kind kind, 
     }
 
     static FieldView of(FieldSpec spec, Answers answers, String error, Lang lang) {
+        return of(spec, answers, error, lang, List.of());
+    }
+
+    /**
+     * With {@code held}, the numbers of the applicant's valid certificates a {@code certificate} field may name: they
+     * are offered as choices; when none is held the number is typed (and the rules then say a licence is needed).
+     */
+    static FieldView of(FieldSpec spec, Answers answers, String error, Lang lang, List<String> held) {
+        if (spec.type() == FieldSpec.Type.CERTIFICATE && !held.isEmpty()) {
+            String value = answers.value(spec.name());
+            List<Option> options = held.stream().map(n -> new Option(n, n, n.equals(value))).toList();
+            return new FieldView(spec.name(), Answers.PREFIX + spec.name(), "f-" + spec.name(),
+                    PageTexts.of(spec.label(), lang), held.size() <= RADIOS_UP_TO ? Kind.RADIOS : Kind.SELECT,
+                    spec.required(), spec.maxLength(), options, value, error);
+        }
         Kind kind = kindOf(spec);
         List<String> chosen = answers.values(spec.name());
         List<String> codes = chosen.stream().map(v -> Answers.code(spec, v).orElse(null)).toList();

@@ -31,6 +31,8 @@ public final class FactsReader {
 
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
     private static final Pattern DIVISION = Pattern.compile("\\d{6}");
+    private static final Pattern CERTIFICATE_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,"
+            + FieldSpec.CERTIFICATE_NUMBER_LENGTH + "}");
     private static final Set<String> CERTIFICATE_STATUSES = Set.of("VALID", "REVOKED", "EXPIRED");
 
     private FactsReader() {
@@ -50,7 +52,9 @@ public final class FactsReader {
         Form form = new Form(fields(item.form(), root.path("form"), "$.form", printable));
         Records records = new Records(fields(item.records(), root.path("records"), "$.records", printable));
         List<Upload> uploads = uploads(item, root.path("materials"));
-        List<ECertificate> certificates = certificates(root.path("certificates"), applicant, asOf);
+        // a certificate the form does not name, where it names one of that type, is no fact of this application
+        List<ECertificate> certificates = item.named(root.path("form"),
+                certificates(root.path("certificates"), applicant, asOf), ECertificate::type, ECertificate::number);
         Options options = options(root.path("options"));
         return new Facts(asOf, applicant, form, records, options, uploads, certificates);
     }
@@ -121,6 +125,14 @@ public final class FactsReader {
                     throw ApiProblem.invalidFacts(path, problem);
                 }
                 return text;
+            }
+            case CERTIFICATE -> {
+                String number = text(value, path);
+                if (!CERTIFICATE_NUMBER.matcher(number).matches()) {
+                    throw ApiProblem.invalidFacts(path, "must be the number of a certificate of type " + spec.of()
+                            + ": up to " + spec.maxLength() + " letters and digits");
+                }
+                return number;
             }
             case FLAG -> {
                 if (!value.isBoolean()) {

@@ -26,7 +26,7 @@ final class ItemReader {
     private static final Set<String> ITEM_KEYS = Set.of("code", "itemCode", "name", "department", "legalBasis",
             "issues", "fee", "timeLimit", "timeLimitNote", "form", "records", "materials", "notices", "theme");
     private static final Set<String> FIELD_KEYS = Set.of("type", "required", "values", "catalogue", "min",
-            "greaterThan", "maxLength", "zh", "en");
+            "greaterThan", "maxLength", "of", "zh", "en");
     private static final Set<String> MATERIAL_KEYS = Set.of("code", "name", "accepts", "satisfiedBy");
     private static final Set<String> TEXT_KEYS = Set.of("zh", "en");
     private static final Set<String> REFUSAL_KEYS = Set.of("title", "decision", "basis");
@@ -148,7 +148,8 @@ final class ItemReader {
             if (spec == null) {
                 return;
             }
-            String typeName = get(spec, "type", v -> v.oneOf(Set.of("text", "flag", "integer", "decimal", "choice", "list")));
+            String typeName = get(spec, "type", v -> v.oneOf(Set.of("text", "flag", "integer", "decimal", "choice", "list",
+                    "certificate")));
             FieldSpec.Type type = typeName == null ? null : FieldSpec.Type.valueOf(typeName.toUpperCase(Locale.ROOT));
             List<Choice> choices = new ArrayList<>();
             List<Choice> values = get(spec, "values", this::values);
@@ -165,6 +166,12 @@ final class ItemReader {
             } else if (type != null && !choosing && (values != null || catalogue != null)) {
                 value.problem("field '" + name + "' of type " + typeName + " takes no values or catalogue");
             }
+            String of = get(spec, "of", Value::text);
+            if (type == FieldSpec.Type.CERTIFICATE && of == null) {
+                value.problem("field '" + name + "' of type certificate needs 'of', the certificate type it names");
+            } else if (type != null && type != FieldSpec.Type.CERTIFICATE && of != null) {
+                value.problem("field '" + name + "' of type " + typeName + " takes no 'of'");
+            }
             Boolean required = spec.containsKey("required") ? spec.get("required").bool() : Boolean.FALSE;
             BigDecimal min = get(spec, "min", Value::number);
             BigDecimal greaterThan = get(spec, "greaterThan", Value::number);
@@ -172,7 +179,7 @@ final class ItemReader {
             Text label = new Text(get(spec, "zh", Value::text), get(spec, "en", Value::text));
             if (type != null && required != null) {
                 fields.put(name, new FieldSpec(name, type, required, List.copyOf(choices), min, greaterThan, label,
-                        maxLength));
+                        maxLength, of));
             }
         });
         return fields;
@@ -198,11 +205,14 @@ final class ItemReader {
         return values;
     }
 
-    /** A text's length in characters: declared, or the default; other types have none. */
+    /** A text's length in characters: declared, or the default; a certificate number's is fixed; others have none. */
     private static Integer maxLength(String name, FieldSpec.Type type, Map<String, Value> spec) {
         Value declared = spec.get("maxLength");
         if (declared == null) {
-            return type == FieldSpec.Type.TEXT ? FieldSpec.DEFAULT_MAX_LENGTH : null;
+            if (type == FieldSpec.Type.TEXT) {
+                return FieldSpec.DEFAULT_MAX_LENGTH;
+            }
+            return type == FieldSpec.Type.CERTIFICATE ? Integer.valueOf(FieldSpec.CERTIFICATE_NUMBER_LENGTH) : null;
         }
         Integer length = declared.integer(Integer.MIN_VALUE);
         if (type != null && type != FieldSpec.Type.TEXT) {

@@ -1,9 +1,12 @@
 package tongban.rules;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import tongban.rules.vocabulary.Text;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A service item (事项) as declared by its pack's {@code item.yaml}: what it is, who issues what, and
@@ -49,6 +52,19 @@ public record ServiceItem(
 
     /** A refusal notice: its title, the decision it states, and the article it is taken under. */
     public record Refusal(String title, String decision, String basis) {
+    }
+
+    /**
+     * Which of the applicant's certificates the application rests on: of a type the form names in a
+     * {@code certificate} field, only the one it names; of any other type, all. The facts and the issued document both
+     * take certificates through this, so they never disagree on which one it was.
+     */
+    public <C> List<C> named(JsonNode answers, List<C> held, Function<C, String> typeOf, Function<C, String> numberOf) {
+        Map<String, String> named = new HashMap<>();
+        form.values().stream().filter(f -> f.type() == FieldSpec.Type.CERTIFICATE && answers.path(f.name()).isString())
+                .forEach(f -> named.put(f.of(), answers.path(f.name()).asString()));
+        return held.stream().filter(c -> named.getOrDefault(typeOf.apply(c), numberOf.apply(c))
+                .equals(numberOf.apply(c))).toList();
     }
 
     public Optional<MaterialSpec> material(String code) {

@@ -50,13 +50,18 @@ class FourthItemTests {
         Http.Response registered = AcceptanceJourneyTests.registerABusiness(http);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         String creditCode = registered.json().path("certificate").path("number").asString();
+        // a second business, registered after the first: the newest is not the one named
+        Http.Response second = AcceptanceJourneyTests.registerABusiness(http);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        String secondCode = second.json().path("certificate").path("number").asString();
         double issuedBefore = issuedCount();
 
+        // the form names the business the place is run under
         Http.Response applied = http.postMultipart("/api/v1/applications", new Multipart().json("application", """
                         { "item": "public-place-health-licence",
                           "form": { "venueCategory": "barber-beauty", "premisesAddress": "上海市黄浦区南京东路1号2层",
-                                    "staffHealthCertificates": true },
-                          "options": { "delivery": "ONLINE" } }""")
+                                    "staffHealthCertificates": true, "businessLicence": "%s" },
+                          "options": { "delivery": "ONLINE" } }""".formatted(creditCode))
                         .file("floor-plan", "plan.pdf", "application/pdf", Fixtures.pdf("平面图"))
                         .file("hygiene-report", "report.pdf", "application/pdf", Fixtures.pdf("卫生检测报告"))
                         .file("hygiene-rules", "rules.pdf", "application/pdf", Fixtures.pdf("卫生管理制度")),
@@ -82,6 +87,7 @@ class FourthItemTests {
         String text = text(pdf.bytes());
         assertThat(text).contains("公共场所卫生许可证", "上海市黄浦区张三便利店", "美容美发场所", creditCode,
                 "上海市黄浦区卫生健康委员会");
+        assertThat(text).doesNotContain(secondCode);
         JsonNode verified = http.postMultipart("/api/v1/verify",
                 new Multipart().file("file", "licence.pdf", "application/pdf", pdf.bytes()), null, null).json();
         assertThat(verified.path("verdict").asString()).as(verified.toString()).isEqualTo("VALID");

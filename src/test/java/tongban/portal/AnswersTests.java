@@ -70,6 +70,23 @@ class AnswersTests {
     }
 
     @Test
+    void aCertificateFieldOffersTheLicencesHeldAndIsTypedWhenNoneIs() {
+        FieldSpec licence = new FieldSpec("licence", FieldSpec.Type.CERTIFICATE, true, List.of(), null, null,
+                new tongban.rules.vocabulary.Text("营业执照", "Business licence"), FieldSpec.CERTIFICATE_NUMBER_LENGTH,
+                "business-licence");
+        Answers answers = new Answers(Map.of("licence", List.of("92310101MA0000170C")), false, "ONLINE");
+
+        FieldView held = FieldView.of(licence, answers, null, tongban.web.Lang.ZH,
+                List.of("92310101MA00001899", "92310101MA0000170C"));
+        FieldView none = FieldView.of(licence, answers, null, tongban.web.Lang.ZH, List.of());
+
+        assertThat(held.kind()).isEqualTo(FieldView.Kind.RADIOS);
+        assertThat(held.selected()).extracting(FieldView.Option::code).containsExactly("92310101MA0000170C");
+        assertThat(none.kind()).isEqualTo(FieldView.Kind.TEXT);
+        assertThat(none.value()).isEqualTo("92310101MA0000170C");
+    }
+
+    @Test
     void aLongListShowsItsChosenValuesAndKeepsWhatWasTypedThatMatchesNone() {
         FieldSpec scope = ITEM.form().get("scope");
         Answers answers = new Answers(Map.of("scope", List.of("c7", "<img src=x>")), false, "ONLINE");

@@ -272,6 +272,56 @@ class PortalJourneyTests {
     }
 
     @Test
+    void lisiWithTwoBusinessesChoosesTheOneHerHealthLicenceIsFor() throws Exception {
+        String first = registerABusiness("lisi", "上海市黄浦区李四理发店");
+        String second = registerABusiness("lisi", "上海市黄浦区李四浴室");
+        browser.signIn("lisi").open("/apply/public-place-health-licence");
+        browser.await("#answers");
+        // her two business licences are offered
+        assertThat(browser.findAll("input[name='f.businessLicence']").stream().map(e -> e.getAttribute("value")))
+                .containsExactlyInAnyOrder(first, second);
+        browser.click("input[name='f.businessLicence'][value='" + first + "']");
+        new org.openqa.selenium.support.ui.Select(browser.find("#f-venueCategory")).selectByValue("barber-beauty");
+        browser.type("#f-premisesAddress", "上海市黄浦区南京东路1号2层");
+        tick("#f-staffHealthCertificates", true);
+        awaitStatus("floor-plan", "MISSING");
+        browser.attach("#file-floor-plan", "plan.pdf", Fixtures.pdf("平面图"));
+        awaitStatus("floor-plan", "PROVIDED");
+        browser.attach("#file-hygiene-report", "report.pdf", Fixtures.pdf("卫生检测报告"));
+        awaitStatus("hygiene-report", "PROVIDED");
+        browser.attach("#file-hygiene-rules", "rules.pdf", Fixtures.pdf("卫生管理制度"));
+        awaitStatus("hygiene-rules", "PROVIDED");
+        browser.assertAccessible().screenshot("portal-health-licence");
+        browser.click("#continue");
+        browser.await("#submit");
+        assertThat(browser.find("#answers-summary").getText()).contains(first).doesNotContain(second);
+        browser.click("#submit");
+
+        assertThat(browser.await("#status").getAttribute("data-status")).isEqualTo("ISSUED");
+        byte[] pdf = withSession(URI.create(browser.find("#download-certificate").getAttribute("href")).getPath());
+        try (var doc = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfReader(
+                new java.io.ByteArrayInputStream(pdf)))) {
+            String text = com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor.getTextFromPage(doc.getPage(1))
+                    .replaceAll("\\s", "");
+            assertThat(text).contains(first, "上海市黄浦区李四理发店").doesNotContain(second, "浴室");
+        }
+    }
+
+    /** Registers an individual business through the API, as the applicant would have before; its credit code. */
+    private String registerABusiness(String username, String name) {
+        Http.Response registered = http.postMultipart("/api/v1/applications", new Multipart().json("application", """
+                        { "item": "individual-business-registration",
+                          "form": { "businessName": "%s", "businessScope": ["retail-general"],
+                                    "premisesAddress": "上海市黄浦区南京东路1号" },
+                          "options": { "delivery": "ONLINE" } }""".formatted(name))
+                .file("premises-proof", "lease.pdf", "application/pdf", Fixtures.pdf("租赁合同")),
+                "test-" + UUID.randomUUID(), username);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.json().path("status").asString()).as(registered.body()).isEqualTo("ISSUED");
+        return registered.json().path("certificate").path("number").asString();
+    }
+
+    @Test
     void markupTypedIntoEveryFieldStaysTextAndTheErrorsAreSummarisedWithTheEntriesKept() {
         browser.signIn("wangwu").open("/?q=" + java.net.URLEncoder.encode(MARKUP, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(browser.find("#q").getAttribute("value")).isEqualTo(MARKUP);

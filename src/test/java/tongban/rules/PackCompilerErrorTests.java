@@ -95,6 +95,16 @@ class PackCompilerErrorTests {
     }
 
     @Test
+    void aCertificateFieldWithoutTheTypeItNamesOrAnOfOnAnotherFieldIsRefused() {
+        var fixture = PackFixture.copyOfShippedPacks(temp)
+                .replace(B + "item.yaml", "type: certificate, of: business-licence,", "type: certificate,")
+                .replace(B + "item.yaml", "foodSafetyManager:  { type: flag,", "foodSafetyManager:  { type: flag, of: business-licence,");
+        assertThat(errorsOf(fixture))
+                .anySatisfy(e -> assertThat(e).contains("item.yaml:").contains("'businessLicence' of type certificate needs 'of'"))
+                .anySatisfy(e -> assertThat(e).contains("item.yaml:").contains("'foodSafetyManager' of type flag takes no 'of'"));
+    }
+
+    @Test
     void errorsOfSeveralFilesAreAllListed() {
         var fixture = PackFixture.copyOfShippedPacks(temp)
                 .replace(A + "visits.drl", "    @basis(\"《中华人民共和国市场主体登记管理条例》第十九条\")\n", "")
