@@ -36,6 +36,12 @@ final class PackageArchive implements ArchivePackages {
     private static final Logger log = LoggerFactory.getLogger(PackageArchive.class);
     /** The payload file of the facts a decision was made on; packages archived before facts were kept have none. */
     private static final String FACTS = "facts.json";
+    /**
+     * Where bags are packed, one folder each, deleted when written. A node killed while packing leaves its folder:
+     * the next start removes those older than {@link #STALE}, longer than any packing takes.
+     */
+    static final Path WORK = Path.of(System.getProperty("java.io.tmpdir"), "tongban-bags");
+    static final java.time.Duration STALE = java.time.Duration.ofHours(1);
 
     private final ArchiveBucket bucket;
     private final PackageRegistry registry;
@@ -43,6 +49,23 @@ final class PackageArchive implements ArchivePackages {
     PackageArchive(ArchiveBucket bucket, PackageRegistry registry) {
         this.bucket = bucket;
         this.registry = registry;
+        clearStaleWork(WORK, Instant.now().minus(STALE));
+    }
+
+    /** Deletes the packing folders under {@code work} last changed before {@code before}: a killed node's leftovers. */
+    static void clearStaleWork(Path work, Instant before) {
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(work)) {
+            for (Path folder : folders.toList()) {
+                if (Files.getLastModifiedTime(folder).toInstant().isBefore(before)) {
+                    deleteQuietly(folder);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("cannot clear the packing folders under {}: {}", work, e.getMessage());
+        }
     }
 
     @Override
@@ -173,7 +196,7 @@ final class PackageArchive implements ArchivePackages {
 
     private static Path temporaryDirectory() {
         try {
-            return Files.createTempDirectory("tongban-bag-");
+            return Files.createTempDirectory(Files.createDirectories(WORK), "bag-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
