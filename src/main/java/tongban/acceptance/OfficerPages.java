@@ -129,6 +129,19 @@ class OfficerPages {
         });
     }
 
+    /** Refuses (不予许可) an accepted application, with the reason the decision states; a paid fee is refunded. */
+    @PostMapping("/officer/applications/{id}/refuse")
+    String refuse(@PathVariable String id, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String lang, Authentication login, Model model,
+                  HttpServletResponse response) {
+        WindowOfficer.Officer officer = OfficerController.officer(login);
+        return act(model, response, officer, id, lang, "refused", Map.of("$.reason", "refusal-reason"), () -> {
+            ObjectNode body = Json.MAPPER.createObjectNode().put("reason", reason == null ? "" : reason);
+            return officers.refuse(officer, AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND"),
+                    Reason.of(body, "refusing"));
+        });
+    }
+
     @GetMapping("/officer/on-behalf")
     String onBehalfForm(@RequestParam(required = false) String item, Model model) {
         model.addAttribute("key", "window-" + UUID.randomUUID());

@@ -109,6 +109,30 @@ class OfficerWorkbenchBrowserTests {
     }
 
     @Test
+    void anOfficerRefusesAnAcceptedPermitWithTheReasonStated() {
+        browser.signIn("officer").open("/officer/on-behalf?item=residence-permit");
+        browser.await("#on-behalf-form");
+        fillPermit(WindowOfficerApiTests.LISI);
+        browser.click("#submit-on-behalf").await("#done");
+        assertThat(browser.find("#status").getText()).contains("待现场核验");
+
+        browser.click("#refuse").await("#error-summary");
+        assertThat(browser.find("#error-code").getAttribute("data-code")).isEqualTo("REASON_REQUIRED");
+        assertThat(browser.find("#refusal-reason-error").getText()).contains("请填写理由");
+        browser.assertAccessible().screenshot("officer-refuse-error");
+
+        browser.type("#refusal-reason", MARKUP).click("#refuse").await("#refusal");
+        assertUnharmed();
+        assertThat(browser.find("#done").getText()).contains("不予许可");
+        assertThat(browser.find("#status").getText()).isEqualTo("不予许可");
+        assertThat(browser.findAll("#refuse-form, #complete-form, #check-form")).isEmpty();
+        browser.assertAccessible().screenshot("officer-application-refused");
+
+        browser.open(java.net.URI.create(browser.find(".refusal-decision").getAttribute("href")).getPath());
+        assertThat(browser.await("#verdict").getAttribute("data-outcome")).isEqualTo("VALID");
+    }
+
+    @Test
     void theWorkbenchInEnglish() {
         browser.signIn("officer2").open("/officer?lang=en");
         browser.await("#figures");
