@@ -284,12 +284,14 @@ class PortalJourneyTests {
         new org.openqa.selenium.support.ui.Select(browser.find("#f-venueCategory")).selectByValue("barber-beauty");
         browser.type("#f-premisesAddress", "上海市黄浦区南京东路1号2层");
         tick("#f-staffHealthCertificates", true);
+        // each file once the list has answered the change before it
+        browser.awaitIdle();
         awaitStatus("floor-plan", "MISSING");
         browser.attach("#file-floor-plan", "plan.pdf", Fixtures.pdf("平面图"));
         awaitStatus("floor-plan", "PROVIDED");
-        browser.attach("#file-hygiene-report", "report.pdf", Fixtures.pdf("卫生检测报告"));
+        browser.awaitIdle().attach("#file-hygiene-report", "report.pdf", Fixtures.pdf("卫生检测报告"));
         awaitStatus("hygiene-report", "PROVIDED");
-        browser.attach("#file-hygiene-rules", "rules.pdf", Fixtures.pdf("卫生管理制度"));
+        browser.awaitIdle().attach("#file-hygiene-rules", "rules.pdf", Fixtures.pdf("卫生管理制度"));
         awaitStatus("hygiene-rules", "PROVIDED");
         browser.assertAccessible().screenshot("portal-health-licence");
         browser.click("#continue");

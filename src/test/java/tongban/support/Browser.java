@@ -116,6 +116,15 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Waits until htmx has no request in flight (it marks the sending element {@code htmx-request}): a page's forms
+     * send on their own, so a response to an earlier change could otherwise land after the next one's.
+     */
+    public Browser awaitIdle() {
+        new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".htmx-request")).isEmpty());
+        return this;
+    }
+
     /** Clears the field and types {@code text} into it. */
     public Browser type(String css, String text) {
         WebElement field = find(css);

@@ -21,6 +21,9 @@ import tongban.archive.ArchiveResult.Stored;
 @Tag("any-store")
 class ArchivePackageTests extends OnTestBed {
 
+    @org.junit.jupiter.api.io.TempDir
+    Path temp;
+
     @Test
     void theStoredPackageIsAValidBagWithEveryPartOfTheFile() throws Exception {
         ECertificate certificate = ((Stored<ECertificate>) bed.archive.certificates()
@@ -103,8 +106,8 @@ class ArchivePackageTests extends OnTestBed {
                 .isInstanceOfSatisfying(InvalidArchiveInputException.class, e -> assertThat(e.field()).isEqualTo("facts"));
     }
 
-    private static Path unzip(byte[] zip) throws Exception {
-        Path target = Files.createTempDirectory("bag");
+    private Path unzip(byte[] zip) throws Exception {
+        Path target = Files.createTempDirectory(temp, "bag");
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 Path file = target.resolve(entry.getName());

@@ -3,7 +3,6 @@ package tongban.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,9 +17,12 @@ import tongban.archive.s3.MinioObjectStore;
 /** The embedded servers keep their data across restarts; PostgreSQL runs whether the JVM is root or not. */
 class EmbeddedServersTests {
 
+    @org.junit.jupiter.api.io.TempDir
+    Path temp;
+
     @Test
     void postgresKeepsItsDataAcrossARestart() throws Exception {
-        Path data = Files.createTempDirectory("embedded-pg").resolve("pg");
+        Path data = temp.resolve("pg");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data)) {
             execute(server, "create table kept (v text); insert into kept values ('still here')");
             server.stop();
@@ -36,7 +38,7 @@ class EmbeddedServersTests {
 
     @Test
     void oneDataFolderHasOneServerInAJvmUntilTheLastHolderCloses() throws Exception {
-        Path data = Files.createTempDirectory("embedded-pg").resolve("pg");
+        Path data = temp.resolve("pg");
         EmbeddedPostgresServer first = EmbeddedPostgresServer.start(data);
         EmbeddedPostgresServer second = EmbeddedPostgresServer.start(data);
 
@@ -49,7 +51,7 @@ class EmbeddedServersTests {
 
     @Test
     void s3KeepsObjectsPortAndCredentialsAcrossARestart() throws Exception {
-        try (EmbeddedS3Server s3 = EmbeddedS3Server.start(Files.createTempDirectory("embedded-s3"));
+        try (EmbeddedS3Server s3 = EmbeddedS3Server.start(temp.resolve("s3"));
              ObjectStore store = new MinioObjectStore(s3.connection(), TestBed.quickRetries())) {
             S3Connection before = s3.connection();
             store.ensureBucket("kept");
@@ -66,8 +68,8 @@ class EmbeddedServersTests {
 
     @Test
     void s3CredentialsAreRandomAndLeftOutOfTheConnectionsText() throws Exception {
-        try (EmbeddedS3Server one = EmbeddedS3Server.start(Files.createTempDirectory("embedded-s3"));
-             EmbeddedS3Server two = EmbeddedS3Server.start(Files.createTempDirectory("embedded-s3"))) {
+        try (EmbeddedS3Server one = EmbeddedS3Server.start(temp.resolve("one"));
+             EmbeddedS3Server two = EmbeddedS3Server.start(temp.resolve("two"))) {
             assertThat(one.connection().secretKey()).hasSize(40).isNotEqualTo(two.connection().secretKey());
             assertThat(one.connection().toString()).doesNotContain(one.connection().secretKey(), one.connection().accessKey());
         }

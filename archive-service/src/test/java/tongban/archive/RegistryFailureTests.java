@@ -22,13 +22,15 @@ import tongban.archive.embedded.EmbeddedPostgresServer;
  */
 class RegistryFailureTests {
 
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path temp;
     static EmbeddedPostgresServer postgres;
     static TestBed bed;
 
     @BeforeAll
     static void start() throws Exception {
         // a server of its own: one test stops it
-        postgres = EmbeddedPostgresServer.start(Files.createTempDirectory("registry-failure").resolve("pg"));
+        postgres = EmbeddedPostgresServer.start(temp.resolve("pg"));
         bed = TestBed.start(postgres, TestBed.settings(java.time.Duration.ofHours(1)), TestBed.quickRetries());
     }
 

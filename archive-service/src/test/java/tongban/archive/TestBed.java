@@ -121,7 +121,17 @@ final class TestBed implements AutoCloseable {
 
     static synchronized EmbeddedPostgresServer sharedPostgres() throws Exception {
         if (postgres == null) {
-            postgres = EmbeddedPostgresServer.start(Files.createTempDirectory("archive-test-pg").resolve("pg"));
+            Path folder = Files.createTempDirectory("archive-test-pg");
+            postgres = EmbeddedPostgresServer.start(folder.resolve("pg"));
+            // shared by every bed of the JVM: stopped and removed when it exits
+            EmbeddedPostgresServer server = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } finally {
+                    deleteTree(folder);
+                }
+            }, "archive-test-pg-cleanup"));
         }
         return postgres;
     }
@@ -187,7 +197,17 @@ final class TestBed implements AutoCloseable {
         store.close();
         if (s3 != null) {
             s3.close();
+            deleteTree(s3.dataDirectory());
         }
         dataSource.close();
+    }
+
+    /** Deletes a test's folder and what it holds: a run leaves nothing in the temporary folder. */
+    static void deleteTree(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

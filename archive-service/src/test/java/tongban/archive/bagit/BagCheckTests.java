@@ -21,6 +21,9 @@ import tongban.archive.bagit.BagPacker.PayloadFile;
 /** A zipped bag is checked file by file against its own manifests, in one pass over the stream. */
 class BagCheckTests {
 
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path work;
+
     static byte[] zip;
 
     @BeforeAll
@@ -28,7 +31,7 @@ class BagCheckTests {
         PackedBag bag = BagPacker.pack("APP-1", List.of(
                         new PayloadFile("application.json", "{}".getBytes(StandardCharsets.UTF_8)),
                         new PayloadFile("materials/01-身份证.jpg", new byte[] {1, 2, 3})),
-                List.of(Map.entry("Source-Organization", "上海市市场监督管理局")), Files.createTempDirectory("bag"));
+                List.of(Map.entry("Source-Organization", "上海市市场监督管理局")), work);
         zip = Files.readAllBytes(bag.zip());
     }
 
