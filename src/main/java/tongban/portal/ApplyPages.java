@@ -53,6 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
 @PageController
 class ApplyPages {
 
+    /** The header naming the draft's revision a live list was made at (see {@code /site/live.js}). */
+    static final String REVISION = "X-Draft-Revision";
+
     private final RulePacks packs;
     private final DataSharing sharing;
     private final SubmitApplication applications;
@@ -106,8 +109,9 @@ class ApplyPages {
             return NotFound.page(response);
         }
         Answers answers = Answers.of(c.item(), request.getParameterMap());
-        drafts.saveAnswers(c.draft().id(), answers);
+        long revision = drafts.saveAnswers(c.draft().id(), answers);
         if (htmx != null) {
+            response.setHeader(REVISION, Long.toString(revision));
             return live(c, answers, lang, model);
         }
         if (action.equals("review")) {
@@ -137,16 +141,20 @@ class ApplyPages {
         if (spec == null || c.draft().submitted()) {
             return NotFound.page(response);
         }
+        Answers answers = c.draft().answers();
         if (file != null && !file.isEmpty()) {
             String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
             InspectedMaterial inspected = inspector.inspect(new ReceivedFile(material, name, file.getContentType(),
                     file.getBytes()), spec);
-            drafts.saveFile(c.draft().id(), new Drafts.DraftFile(material, name, file.getContentType(),
+            long revision = drafts.saveFile(c.draft().id(), new Drafts.DraftFile(material, name, file.getContentType(),
                     inspected.detectedType(), inspected.size(), inspected.accepted(),
                     inspected.code() == null ? null : inspected.code().name(), file.getBytes()));
+            response.setHeader(REVISION, Long.toString(revision));
+            // the answers as they are now, not as this request found them: they may have changed meanwhile
+            answers = drafts.find(c.draft().id(), login.getName()).map(Drafts.Draft::answers).orElse(answers);
         }
         if (htmx != null) {
-            return live(c, c.draft().answers(), lang, model);
+            return live(c, answers, lang, model);
         }
         return "redirect:/apply/" + item + "/" + draft + lang.query() + "#upload-" + material;
     }

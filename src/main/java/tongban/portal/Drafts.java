@@ -79,12 +79,15 @@ class Drafts {
                 .params(applicationId, username).query(UUID.class).optional().flatMap(id -> find(id, username));
     }
 
-    void saveAnswers(UUID id, Answers answers) {
-        jdbc.sql("update portal_draft set answers = cast(? as jsonb) where id = ? and application_id is null")
-                .params(Json.write(answers), id).update();
+    /** Keeps the answers; the draft's revision after it (0 once submitted: nothing was kept). */
+    long saveAnswers(UUID id, Answers answers) {
+        return jdbc.sql("update portal_draft set answers = cast(? as jsonb), revision = revision + 1 "
+                        + "where id = ? and application_id is null returning revision")
+                .params(Json.write(answers), id).query(Long.class).optional().orElse(0L);
     }
 
-    void saveFile(UUID id, DraftFile file) {
+    /** Keeps the file with its verdict; the draft's revision after it. */
+    long saveFile(UUID id, DraftFile file) {
         jdbc.sql("insert into portal_draft_file (draft_id, material, file_name, declared_type, detected_type, size, "
                         + "accepted, rejection_code, bytes) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (draft_id, material) do update set file_name = excluded.file_name, "
@@ -93,6 +96,8 @@ class Drafts {
                         + "bytes = excluded.bytes")
                 .params(id, file.material(), file.fileName(), file.declaredType(), file.detectedType(), file.size(),
                         file.accepted(), file.rejectionCode(), file.accepted() ? file.bytes() : null).update();
+        return jdbc.sql("update portal_draft set revision = revision + 1 where id = ? returning revision").param(id)
+                .query(Long.class).single();
     }
 
     /** The files of a draft: with their bytes for submitting, without for showing. */

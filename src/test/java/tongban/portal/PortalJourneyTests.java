@@ -101,7 +101,7 @@ class PortalJourneyTests {
         assertThat(browser.find("#trips").getText()).contains("0 次").contains("最多跑一次");
         browser.assertAccessible().screenshot("portal-apply-missing");
 
-        browser.attach("#file-premises-proof", "lease.pdf", Fixtures.pdf("租赁合同"));
+        browser.awaitIdle().attach("#file-premises-proof", "lease.pdf", Fixtures.pdf("租赁合同"));
         assertThat(awaitStatus("premises-proof", "PROVIDED").getText()).contains("已上传");
         assertThat(browser.await("#verdict-premises-proof").getText()).contains("检查通过").contains("lease.pdf");
         browser.assertAccessible();
@@ -262,7 +262,7 @@ class PortalJourneyTests {
         tick("#commitment", true);
         assertThat(awaitStatus("food-safety-rules", "COMMITTED").getText()).contains("承诺");
         assertThat(browser.find("#status-business-licence").getText()).contains("已有");
-        browser.attach("#file-equipment-layout", "layout.pdf", Fixtures.pdf("设备布局"));
+        browser.awaitIdle().attach("#file-equipment-layout", "layout.pdf", Fixtures.pdf("设备布局"));
         awaitStatus("equipment-layout", "PROVIDED");
         browser.assertAccessible().screenshot("portal-food-licence");
         browser.click("#continue");
