@@ -61,6 +61,15 @@ public final class CertificateType {
      * @param lookup the value of a source path ({@code form.premisesAddress}, {@code held.business-licence.number}…):
      *               a String, a List of String, or null when there is none
      */
+    /**
+     * What a certificate of this type is called where its holder chooses among theirs: the value of the field
+     * {@code label} of {@code template.yaml} names (a business's name), else the holder's name; null when neither has one.
+     */
+    public String label(Values values) {
+        Object named = spec.label() == null ? null : values.fields().get(spec.label());
+        return named instanceof String text && !text.isBlank() ? text : values.holderName();
+    }
+
     public Values values(Function<String, Object> lookup) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (TemplateSpec.Field field : spec.fields().values()) {

@@ -21,12 +21,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 record TemplateSpec(String title, NumberPattern number, String sequence, HolderIdKind holderId,
                     int holderNameMaxLength, int issuerMaxLength, Integer validityYears, Source holderName,
-                    Source holderIdFrom, String seal, String retention, Map<String, Field> fields) {
+                    Source holderIdFrom, String seal, String retention, Map<String, Field> fields, String label) {
 
     static final String FILE = "template.yaml";
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> KEYS = Set.of("title", "number", "holderId", "holderName", "issuer", "validity",
-            "holder", "seal", "retention", "fields");
+            "holder", "seal", "retention", "fields", "label");
     private static final Set<String> NUMBER_KEYS = Set.of("pattern", "codes", "sequence");
     private static final Set<String> HOLDER_KEYS = Set.of("name", "id");
     private static final Set<String> LENGTH_KEYS = Set.of("maxLength");
@@ -160,8 +160,13 @@ record TemplateSpec(String title, NumberPattern number, String sequence, HolderI
                 String name = names.next();
                 fields.put(name, field(name, fieldNodes.get(name)));
             }
+            // the field that names a certificate where the applicant chooses among theirs (a business's name)
+            String label = root.has("label") ? text(root, "label") : null;
+            if (label != null && !fields.containsKey(label)) {
+                throw fault("label", "must name one of the fields: " + String.join(", ", fields.keySet()));
+            }
             return new TemplateSpec(title, number, sequence, holderId, holderNameLength, issuer, years, holderName,
-                    holderIdFrom, seal.equals("item") ? null : seal, retention, Collections.unmodifiableMap(fields));
+                    holderIdFrom, seal.equals("item") ? null : seal, retention, Collections.unmodifiableMap(fields), label);
         }
 
         private Field field(String name, JsonNode node) {

@@ -23,8 +23,6 @@ import tongban.acceptance.HeldCertificates;
 import tongban.acceptance.PostalAddress;
 import tongban.acceptance.ReceivedUpload;
 import tongban.acceptance.SubmitApplication;
-import tongban.archive.CertificateStatus;
-import tongban.archive.ECertificate;
 import tongban.identity.DataSharing;
 import tongban.identity.ResidentIdNumber;
 import tongban.identity.SharedData;
@@ -323,7 +321,7 @@ class ApplyPages {
         model.addAttribute("itemName", PageTexts.of(c.item().name(), lang));
         model.addAttribute("draft", c.draft());
         model.addAttribute("fields", c.item().form().values().stream()
-                .map(f -> FieldView.of(f, answers, errors.get(f.name()), lang, heldNumbers(c, f))).toList());
+                .map(f -> FieldView.of(f, answers, errors.get(f.name()), lang, heldChoices(c, f))).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("answers", answers);
         model.addAttribute("deliveries", Answers.DELIVERIES);
@@ -348,7 +346,7 @@ class ApplyPages {
         Answers answers = c.draft().answers();
         List<String[]> rows = new ArrayList<>();
         for (FieldSpec spec : c.item().form().values()) {
-            FieldView view = FieldView.of(spec, answers, null, lang, heldNumbers(c, spec));
+            FieldView view = FieldView.of(spec, answers, null, lang, heldChoices(c, spec));
             String shown = switch (view.kind()) {
                 case FLAG -> texts.message(lang, view.checked() ? "portal.yes" : "portal.no");
                 case RADIOS, SELECT, SEARCH, CHECKBOXES, SEARCH_LIST -> String.join("、",
@@ -370,14 +368,9 @@ class ApplyPages {
     }
 
     /** What the platform holds about the applicant for this item, shown instead of being asked (数据跑). */
-    /** The numbers of the applicant's valid certificates a {@code certificate} field may name; none for other fields. */
-    private List<String> heldNumbers(Context c, FieldSpec field) {
-        if (field.type() != FieldSpec.Type.CERTIFICATE) {
-            return List.of();
-        }
-        return certificates.of(c.subject().id()).stream()
-                .filter(h -> h.type().equals(field.of()) && h.status() == CertificateStatus.VALID)
-                .map(ECertificate::number).toList();
+    /** The applicant's valid certificates a {@code certificate} field may name; none for other fields. */
+    private List<HeldCertificates.Choice> heldChoices(Context c, FieldSpec field) {
+        return field.type() == FieldSpec.Type.CERTIFICATE ? certificates.choices(c.subject().id(), field.of()) : List.of();
     }
 
     private List<String[]> held(Context c, Lang lang) {

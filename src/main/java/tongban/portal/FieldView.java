@@ -1,6 +1,7 @@
 package tongban.portal;
 
 import java.util.List;
+import tongban.acceptance.HeldCertificates;
 import tongban.rules.FieldSpec;
 import tongban.web.Lang;
 
@@ -38,13 +39,14 @@ record FieldView(String name, String param, String id, String label, Kind kind, 
     }
 
     /**
-     * With {@code held}, the numbers of the applicant's valid certificates a {@code certificate} field may name: they
-     * are offered as choices; when none is held the number is typed (and the rules then say a licence is needed).
+     * With {@code held}, the applicant's valid certificates a {@code certificate} field may name: they are offered as
+     * choices, by name and number; when none is held the number is typed (and the rules then say a licence is needed).
      */
-    static FieldView of(FieldSpec spec, Answers answers, String error, Lang lang, List<String> held) {
+    static FieldView of(FieldSpec spec, Answers answers, String error, Lang lang, List<HeldCertificates.Choice> held) {
         if (spec.type() == FieldSpec.Type.CERTIFICATE && !held.isEmpty()) {
             String value = answers.value(spec.name());
-            List<Option> options = held.stream().map(n -> new Option(n, n, n.equals(value))).toList();
+            List<Option> options = held.stream().map(h -> new Option(h.number(),
+                    h.name() == null ? h.number() : h.name() + " · " + h.number(), h.number().equals(value))).toList();
             return new FieldView(spec.name(), Answers.PREFIX + spec.name(), "f-" + spec.name(),
                     PageTexts.of(spec.label(), lang), held.size() <= RADIOS_UP_TO ? Kind.RADIOS : Kind.SELECT,
                     spec.required(), spec.maxLength(), options, value, error);

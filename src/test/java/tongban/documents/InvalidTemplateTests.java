@@ -73,6 +73,15 @@ class InvalidTemplateTests {
     }
 
     @Test
+    void aLabelNamingNoFieldIsRefusedWhenLoaded() throws IOException {
+        Path templates = edit("template.yaml", "label: businessName", "label: businesName");
+
+        assertThatThrownBy(() -> new RenderCertificate(templates))
+                .isInstanceOf(InvalidTemplate.class).hasMessageContaining("template.yaml").hasMessageContaining("label")
+                .hasMessageContaining("businessName");
+    }
+
+    @Test
     void aMisspeltKeyInTemplateYamlIsRefusedWhenLoaded() throws IOException {
         Path templates = edit("template.yaml", "maxLength: 60", "maxLenght: 60");
 

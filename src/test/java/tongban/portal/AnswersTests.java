@@ -77,11 +77,14 @@ class AnswersTests {
         Answers answers = new Answers(Map.of("licence", List.of("92310101MA0000170C")), false, "ONLINE");
 
         FieldView held = FieldView.of(licence, answers, null, tongban.web.Lang.ZH,
-                List.of("92310101MA00001899", "92310101MA0000170C"));
+                List.of(new tongban.acceptance.HeldCertificates.Choice("92310101MA00001899", "上海市黄浦区张三便利店"),
+                        new tongban.acceptance.HeldCertificates.Choice("92310101MA0000170C", null)));
         FieldView none = FieldView.of(licence, answers, null, tongban.web.Lang.ZH, List.of());
 
         assertThat(held.kind()).isEqualTo(FieldView.Kind.RADIOS);
         assertThat(held.selected()).extracting(FieldView.Option::code).containsExactly("92310101MA0000170C");
+        assertThat(held.options()).extracting(FieldView.Option::label)
+                .containsExactly("上海市黄浦区张三便利店 · 92310101MA00001899", "92310101MA0000170C");
         assertThat(none.kind()).isEqualTo(FieldView.Kind.TEXT);
         assertThat(none.value()).isEqualTo("92310101MA0000170C");
     }

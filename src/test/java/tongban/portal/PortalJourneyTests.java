@@ -280,6 +280,9 @@ class PortalJourneyTests {
         // her two business licences are offered
         assertThat(browser.findAll("input[name='f.businessLicence']").stream().map(e -> e.getAttribute("value")))
                 .containsExactlyInAnyOrder(first, second);
+        // each by the name it was registered under
+        assertThat(browser.find("#answers").getText()).contains("上海市黄浦区李四理发店 · " + first,
+                "上海市黄浦区李四浴室 · " + second);
         browser.click("input[name='f.businessLicence'][value='" + first + "']");
         new org.openqa.selenium.support.ui.Select(browser.find("#f-venueCategory")).selectByValue("barber-beauty");
         browser.type("#f-premisesAddress", "上海市黄浦区南京东路1号2层");
