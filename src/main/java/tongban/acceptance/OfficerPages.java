@@ -124,8 +124,7 @@ class OfficerPages {
                     AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND")).application().certificate())
                     .map(ApplicationView.CertificateLink::id)
                     .orElseThrow(() -> ApiProblem.notFound("CERTIFICATE_NOT_FOUND", "the application has no certificate"));
-            ObjectNode body = Json.MAPPER.createObjectNode().put("reason", reason == null ? "" : reason);
-            return revocations.revoke(certificate, Reason.of(body, "revoking"), officer.name());
+            return revocations.revoke(certificate, typed(reason, "revoking"), officer.name());
         });
     }
 
@@ -135,11 +134,14 @@ class OfficerPages {
                   @RequestParam(required = false) String lang, Authentication login, Model model,
                   HttpServletResponse response) {
         WindowOfficer.Officer officer = OfficerController.officer(login);
-        return act(model, response, officer, id, lang, "refused", Map.of("$.reason", "refusal-reason"), () -> {
-            ObjectNode body = Json.MAPPER.createObjectNode().put("reason", reason == null ? "" : reason);
-            return officers.refuse(officer, AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND"),
-                    Reason.of(body, "refusing"));
-        });
+        return act(model, response, officer, id, lang, "refused", Map.of("$.reason", "refusal-reason"),
+                () -> officers.refuse(officer, AcceptanceController.uuid(id, "APPLICATION_NOT_FOUND"),
+                        typed(reason, "refusing")));
+    }
+
+    /** The reason typed into a page's form, checked as the API checks its JSON. */
+    private static Reason typed(String reason, String act) {
+        return Reason.of(Json.MAPPER.createObjectNode().put("reason", reason == null ? "" : reason), act);
     }
 
     @GetMapping("/officer/on-behalf")
