@@ -32,7 +32,7 @@ class SealedCertificateTests {
 
     @BeforeAll
     static void localAuthority() throws Exception {
-        keys = Files.createTempDirectory("tongban-keys");
+        keys = tongban.support.TempFolders.create("tongban-keys");
         seals = SealService.start(SealConfig.embedded(keys, Path.of("templates/fonts/NotoSansSC-Regular-subset.ttf"),
                 List.of(new Department("shanghai-amr", "上海市市场监督管理局", "电子证照专用章", null),
                         new Department("shanghai-psb", "上海市公安局", "电子证照专用章", null)), null),

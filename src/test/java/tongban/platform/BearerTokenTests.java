@@ -47,8 +47,7 @@ class BearerTokenTests {
         registry.add("tongban.signin.end-session-uri", () -> BearerTokens.ISSUER + "/logout");
         registry.add("spring.flyway.locations", () -> "classpath:db/migration");
         // a database of its own: production migrations never saw the demo data of the other tests
-        Path data = Files.createTempDirectory("tongban-jwt-data");
-        data.toFile().deleteOnExit();
+        Path data = tongban.support.TempFolders.create("tongban-jwt-data");
         registry.add("tongban.data-dir", data::toString);
     }
 

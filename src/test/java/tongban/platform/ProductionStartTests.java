@@ -43,7 +43,7 @@ class ProductionStartTests {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("tongban-prod");
+        dir = tongban.support.TempFolders.create("tongban-prod");
         postgres = EmbeddedPostgresServer.start(dir.resolve("pg"));
         Path issuer = Files.writeString(dir.resolve("issuer.pem"), BearerTokens.publicKeyPem(ISSUER_KEY));
         List<String> arguments = new ArrayList<>(List.of(

@@ -93,7 +93,8 @@ class KillDuringIssuanceTests {
 
     @Test
     void killedAtElevenMomentsOfIssuingItNeverIssuesTwiceAndFinishesEverything() throws Exception {
-        data = Files.createTempDirectory("tongban-kill");
+        data = tongban.support.TempFolders.create("tongban-kill");
+        tongban.support.TempFolders.deleteAtExit(data.resolveSibling(data.getFileName() + ".log"));
         List<String> keys = new ArrayList<>();
         Map<String, String> covered = new LinkedHashMap<>();
         long started = System.nanoTime();

@@ -2,7 +2,6 @@ package tongban.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ class PostgresRestartTests {
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
         // its own server: stopping the shared one would disturb the other test contexts
-        Path data = Files.createTempDirectory("tongban-pg-restart");
+        Path data = tongban.support.TempFolders.create("tongban-pg-restart");
         registry.add("tongban.data-dir", data::toString);
     }
 

@@ -305,12 +305,8 @@ class PackVersionApiTests {
 
     /** The context starts before any test method, so the folders are made when the class loads. */
     private static Path temporary() {
-        try {
-            Path home = Files.createTempDirectory("tongban-versions");
-            PackFixture.copyOfShippedPacks(home.resolve("rules"));
-            return home;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path home = tongban.support.TempFolders.create("tongban-versions");
+        PackFixture.copyOfShippedPacks(home.resolve("rules"));
+        return home;
     }
 }

@@ -5,7 +5,6 @@ import static tongban.rules.EvaluateApiTests.EXAMPLE_1;
 import static tongban.rules.EvaluateApiTests.assertProblem;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,12 +154,6 @@ class RulePackReloadApiTests {
 
     /** The application context starts before any test method, so the copy is made when the class loads. */
     private static Path createTempRules() {
-        try {
-            Path dir = Files.createTempDirectory("tongban-rules");
-            dir.toFile().deleteOnExit();
-            return PackFixture.copyOfShippedPacks(dir.resolve("rules")).dir;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return PackFixture.copyOfShippedPacks(tongban.support.TempFolders.create("tongban-rules").resolve("rules")).dir;
     }
 }
