@@ -40,7 +40,8 @@ class OfficerWorkbenchBrowserTests {
 
     @BeforeEach
     void signedOut() {
-        browser.open("/login").signOut();
+        // a phone's width: the window Chromium opens is wider than asked
+        browser.resize(360, 915).open("/login").signOut();
     }
 
     @Test
@@ -121,12 +122,24 @@ class OfficerWorkbenchBrowserTests {
         assertThat(browser.find("#refusal-reason-error").getText()).contains("请填写理由");
         browser.assertAccessible().screenshot("officer-refuse-error");
 
+        // the same form in English, on a phone
+        // (the error came back from the form's POST to …/refuse; the page itself is the application's)
+        browser.open(browser.url().replaceAll("\\?.*", "").replaceAll("^https?://[^/]+", "").replaceAll("/refuse$", "")
+                + "?lang=en");
+        browser.await("#refuse-form");
+        assertThat(browser.find("#refuse").getText()).isEqualTo("Refuse the application");
+        browser.click("#refuse").await("#error-summary");
+        assertThat(browser.find("#refusal-reason-error").getText()).contains("Give the reason");
+        assertFits();
+        browser.assertAccessible().screenshot("officer-refuse-error-en");
+
         browser.type("#refusal-reason", MARKUP).click("#refuse").await("#refusal");
         assertUnharmed();
-        assertThat(browser.find("#done").getText()).contains("不予许可");
-        assertThat(browser.find("#status").getText()).isEqualTo("不予许可");
+        assertThat(browser.find("#done").getText()).contains("The application is refused");
+        assertThat(browser.find("#status").getText()).isEqualTo("Refused");
         assertThat(browser.findAll("#refuse-form, #complete-form, #check-form")).isEmpty();
-        browser.assertAccessible().screenshot("officer-application-refused");
+        assertFits();
+        browser.assertAccessible().screenshot("officer-application-refused-en");
 
         browser.open(java.net.URI.create(browser.find(".refusal-decision").getAttribute("href")).getPath());
         assertThat(browser.await("#verdict").getAttribute("data-outcome")).isEqualTo("VALID");
@@ -177,6 +190,17 @@ class OfficerWorkbenchBrowserTests {
         new Select(browser.find("#f-basis")).selectByValue("EMPLOYMENT");
         new Select(browser.find("#delivery")).selectByValue("POST");
         browser.attach("#m-photo", "photo.jpg", Fixtures.jpeg());
+    }
+
+    /** Nothing wider than the 360 px window. */
+    private void assertFits() {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        // on failure, the elements that reach past the window
+        Object wide = js.executeScript("return [...document.querySelectorAll('body *')].filter(e => "
+                + "e.getBoundingClientRect().right > window.innerWidth).slice(-3).map(e => e.tagName + '#' + e.id + '.' "
+                + "+ e.className + ' ' + e.textContent.slice(0, 40)).join(' | ')");
+        assertThat((Long) js.executeScript("return document.documentElement.scrollWidth")).as("fits 360 px: " + wide)
+                .isLessThanOrEqualTo(360L);
     }
 
     private void assertUnharmed() {

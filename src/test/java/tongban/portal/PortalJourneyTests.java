@@ -328,6 +328,26 @@ class PortalJourneyTests {
         }
     }
 
+    @Test
+    void withNoBusinessLicenceTheCreditCodeIsTypedAndMarkupStaysText() {
+        // 王五 holds no business licence: the field is a text input, in English on a phone
+        browser.signIn("wangwu").open("/apply/public-place-health-licence?lang=en");
+        browser.await("#answers");
+        assertThat(browser.find("label[for='f-businessLicence']").getText())
+                .isEqualTo("Unified social credit code on the business licence");
+        browser.type("#f-businessLicence", MARKUP);
+        tick("#f-staffHealthCertificates", true);
+        browser.awaitIdle();
+        assertThat(browser.driver().getTitle()).doesNotContain("pwned");
+        assertThat(browser.findAll("main img")).isEmpty();
+        // kept as typed, as text, up to the field's 40 characters
+        assertThat(MARKUP).startsWith(browser.find("#f-businessLicence").getAttribute("value"));
+        Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        browser.assertAccessible().screenshot("portal-health-licence-typed-en");
+    }
+
     /** Registers an individual business through the API, as the applicant would have before; its credit code. */
     private String registerABusiness(String username, String name) {
         Http.Response registered = http.postMultipart("/api/v1/applications", new Multipart().json("application", """
